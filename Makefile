@@ -1,0 +1,58 @@
+# ECCP Factsheet Desktop — the one task runner. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+LANGS := $(notdir $(wildcard translations/*/LC_MESSAGES/..))
+PO := $(wildcard translations/*/LC_MESSAGES/eccp_desktop.po)
+MO := $(PO:.po=.mo)
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: help run test lint format bench build smoke translations catalogs system-deps clean
+
+help: ## this list
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev,pdfpreview,build]'
+	touch $(STAMP)
+
+system-deps: ## Debian packages the app and tests need (fonts, Qt's X/EGL libraries, poppler)
+	@bash .ci/system-deps
+
+translations/%/LC_MESSAGES/eccp_desktop.mo: translations/%/LC_MESSAGES/eccp_desktop.po $(STAMP)
+	@$(VENV)/bin/pybabel --quiet compile -D eccp_desktop -i $< -o $@
+
+translations: $(STAMP) $(MO) ## compile the gettext catalogs (.po -> .mo, not committed)
+
+catalogs: $(STAMP) ## extract strings into the .pot and update every .po
+	$(VENV)/bin/pybabel --quiet extract -k N_ -k _ -k ngettext:1,2 --no-location --sort-output \
+	  --project "ECCP Factsheet Desktop" -o translations/eccp_desktop.pot eccp_desktop
+	$(VENV)/bin/pybabel --quiet update -D eccp_desktop -i translations/eccp_desktop.pot -d translations --no-fuzzy-matching --ignore-obsolete
+
+run: system-deps $(STAMP) translations ## set up and open the app on the demo store
+	@$(VENV)/bin/eccp-desktop
+
+test: system-deps $(STAMP) translations ## set up and run the whole test suite
+	$(PY) -m pytest
+
+lint: $(STAMP) ## ruff (lint + format check) and mypy on the Qt-free packages
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+format: $(STAMP) ## apply ruff's fixes and formatting
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: system-deps $(STAMP) translations ## speed and memory benchmarks (tests/bench)
+	$(PY) -m tests.bench
+
+build: system-deps $(STAMP) translations ## the PyInstaller bundle in dist/eccp-desktop
+	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
+
+clean: ## remove the venv, builds and compiled catalogs
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache $(MO)

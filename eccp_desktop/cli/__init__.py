@@ -1,0 +1,1 @@
+"""The command line (no Qt): ``eccp-desktop COMMAND``."""

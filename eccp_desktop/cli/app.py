@@ -1,0 +1,70 @@
+"""The command line: one parser, one module per group of commands.
+
+Without a command the window opens (same binary). Exit codes are the
+design's contract: 0 success, 1 ``validate`` found errors, 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from eccp_desktop import __version__
+from eccp_desktop.cli import store_commands
+from eccp_desktop.cli.common import EXIT_BAD_INPUT, BadInput, err
+from eccp_desktop.i18n import _
+
+# Each module adds its sub-commands with ``register(subparsers)``.
+COMMAND_MODULES = [store_commands]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # argparse's own errors are bad input too: one line, exit 2.
+        self.print_usage(sys.stderr)
+        raise BadInput(_("error: {message}").format(message=message))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="eccp-desktop",
+        description=_("Edit, validate and publish ECCP Cluster Policy Factsheets."),
+    )
+    parser.add_argument("--version", action="version", version=f"eccp-desktop {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help=_("the store: an SQLite file or an SQLAlchemy URL (also ECCP_DB)"),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            return open_window(args)
+        return int(args.handler(args))
+    except BadInput as e:
+        for line in e.lines:
+            err(line)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        err(_("interrupted"))
+        return 130
+
+
+def open_window(args: argparse.Namespace) -> int:
+    try:
+        from eccp_desktop.ui.launch import launch  # Qt only when a window is wanted
+    except ImportError:
+        from eccp_desktop.cli.store_commands import cmd_list
+
+        err(_("the window is not available in this build; the factsheets in the store:"))
+        return cmd_list(args)
+    return launch(args)

@@ -1,0 +1,220 @@
+"""Reading and writing ``*.eccp.json`` packages.
+
+Reading is strict: every problem in a file is reported with its JSON path
+(``/clusters/3/founded: not an ISO date``) before anything is returned, so a
+caller can refuse the whole file and write nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from jsonschema import Draft202012Validator
+
+from eccp_desktop.domain.codes import FORMAT_NAME, FORMAT_VERSION
+from eccp_desktop.domain.countries import COUNTRIES
+from eccp_desktop.domain.model import Factsheet
+from eccp_desktop.exchange.codec import factsheet_from_dict, factsheet_to_dict
+from eccp_desktop.exchange.errors import PackageError, Problem
+from eccp_desktop.i18n import _
+from eccp_desktop.paths import resource
+
+SCHEMA_FILE = "eccp-factsheet.schema.json"
+PACKAGE_SUFFIX = ".eccp.json"
+
+
+@cache
+def schema() -> dict[str, Any]:
+    with resource(SCHEMA_FILE).open(encoding="utf-8") as f:
+        return json.load(f)  # type: ignore[no-any-return]
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def pointer(path: Any) -> str:
+    return "".join(f"/{part}" for part in path)
+
+
+def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
+    """A reader's message for one schema error, and the path it applies to."""
+    where = pointer(error.absolute_path)
+    value = error.instance
+    kind = error.validator
+    if kind == "additionalProperties":
+        extra = sorted(set(value) - set(error.schema.get("properties", {})))
+        names = ", ".join(repr(k) for k in extra)
+        return where, _("unknown key {names}").format(names=names)
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return where, _("missing required key '{key}'").format(key=missing)
+    if kind in ("enum", "const"):
+        allowed = error.validator_value if kind == "enum" else [error.validator_value]
+        codes = ", ".join(str(a) for a in allowed if a is not None)
+        return where, _("unknown code {value!r} (expected one of: {codes})").format(
+            value=value, codes=codes
+        )
+    if kind == "format":
+        if error.validator_value == "date":
+            return where, _("not an ISO date (YYYY-MM-DD): {value!r}").format(value=value)
+        return where, _("not an ISO date and time: {value!r}").format(value=value)
+    if kind == "type":
+        expected = error.validator_value
+        expected = " or ".join(expected) if isinstance(expected, list) else expected
+        return where, _("expected {expected}, found {found}").format(
+            expected=expected, found=_json_type(value)
+        )
+    if kind == "minimum":
+        return where, _("must be at least {minimum}, found {value}").format(
+            minimum=error.validator_value, value=value
+        )
+    if kind == "maximum":
+        return where, _("must be at most {maximum}, found {value}").format(
+            maximum=error.validator_value, value=value
+        )
+    if kind == "uniqueItems":
+        return where, _("lists the same code twice")
+    if kind == "pattern" or kind == "propertyNames":
+        return where, _("malformed code {value!r}").format(value=value)
+    if kind == "minLength":
+        return where, _("must not be empty")
+    return where, error.message
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    return {
+        bool: "boolean",
+        int: "integer",
+        float: "number",
+        str: "string",
+        list: "array",
+        dict: "object",
+    }.get(type(value), type(value).__name__)
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(_("the key {key!r} appears twice in one object").format(key=key))
+        result[key] = value
+    return result
+
+
+def check_document(data: Any) -> list[Problem]:
+    """Every problem with an already-parsed package; empty when it is valid."""
+    if not isinstance(data, dict):
+        return [Problem("", _("expected a JSON object at the top level"))]
+    if data.get("format") != FORMAT_NAME:
+        found = data.get("format")
+        return [
+            Problem(
+                "/format",
+                _(
+                    "not an ECCP factsheet package (format is {found!r}, expected {expected!r})"
+                ).format(found=found, expected=FORMAT_NAME),
+            )
+        ]
+    version = data.get("format_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        return [
+            Problem(
+                "/format_version",
+                _(
+                    "format version {found} is newer than this application reads ({supported}); please update ECCP Factsheet Desktop"
+                ).format(found=version, supported=FORMAT_VERSION),
+            )
+        ]
+    problems = [Problem(*_describe(e)) for e in _validator().iter_errors(data)]
+    country = data.get("country")
+    if isinstance(country, str) and len(country) == 2 and country not in COUNTRIES:
+        problems.append(
+            Problem("/country", _("unknown country code {code!r}").format(code=country))
+        )
+    problems.sort(key=lambda p: p.path)
+    return problems
+
+
+def parse(text: str, source: str = "<package>") -> Factsheet:
+    """A factsheet from a package's text; raises PackageError listing every problem."""
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except json.JSONDecodeError as e:
+        raise PackageError(
+            source,
+            [
+                Problem(
+                    "",
+                    _("not valid JSON: {reason} at line {line}, column {column}").format(
+                        reason=e.msg, line=e.lineno, column=e.colno
+                    ),
+                )
+            ],
+        ) from None
+    except ValueError as e:
+        raise PackageError(source, [Problem("", str(e))]) from None
+    problems = check_document(data)
+    if problems:
+        raise PackageError(source, problems)
+    return factsheet_from_dict(data)
+
+
+def read_package(path: str | os.PathLike[str]) -> Factsheet:
+    """Read and check one package file; PackageError says what and where."""
+    p = Path(path)
+    source = str(p)
+    try:
+        raw = p.read_bytes()
+    except IsADirectoryError:
+        raise PackageError(source, [Problem("", _("is a folder, not a package file"))]) from None
+    except FileNotFoundError:
+        raise PackageError(source, [Problem("", _("no such file"))]) from None
+    except PermissionError:
+        raise PackageError(source, [Problem("", _("cannot be read: permission denied"))]) from None
+    except OSError as e:
+        raise PackageError(
+            source, [Problem("", _("cannot be read: {reason}").format(reason=e.strerror or e))]
+        ) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise PackageError(
+            source,
+            [
+                Problem(
+                    "",
+                    _("not UTF-8 text (byte 0x{byte:02x} at offset {offset})").format(
+                        byte=raw[e.start], offset=e.start
+                    ),
+                )
+            ],
+        ) from None
+    return parse(text, source)
+
+
+def dumps(factsheet: Factsheet) -> str:
+    return json.dumps(factsheet_to_dict(factsheet), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_package(factsheet: Factsheet, path: str | os.PathLike[str]) -> None:
+    """Write atomically: a reader never sees half a package."""
+    target = Path(path)
+    text = dumps(factsheet)
+    fd, tmp = tempfile.mkstemp(prefix=".eccp-", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,75 @@
+"""Locale-aware names, numbers, amounts and dates, all from Babel's CLDR data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+
+from eccp_desktop.i18n.catalog import translator
+
+
+@lru_cache(maxsize=64)
+def locale(lang: str) -> Locale:
+    try:
+        return Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
+
+
+def country_name(code: str, lang: str) -> str:
+    """``PL`` -> "Polska" in Polish, "Poland" in English (CLDR territory names)."""
+    return locale(lang).territories.get(code.upper(), code)
+
+
+def language_name(code: str, lang: str) -> str:
+    name = locale(lang).languages.get(code, code)
+    return name[:1].upper() + name[1:]
+
+
+def format_integer(value: int, lang: str) -> str:
+    return babel_numbers.format_decimal(value, locale=locale(lang))
+
+
+def format_decimal(value: float, lang: str, digits: int = 1) -> str:
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    return babel_numbers.format_decimal(value, format=pattern, locale=locale(lang))
+
+
+def format_percent(share: float, lang: str, digits: int = 1) -> str:
+    pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
+    return babel_numbers.format_percent(share, format=pattern, locale=locale(lang))
+
+
+def format_eur(
+    amount: float, lang: str, *, approximate: bool = False, compact: bool = False
+) -> str:
+    """An amount in EUR for ``lang``; ``compact`` gives "20 Mio. €" style for large ones."""
+    loc = locale(lang)
+    if compact and abs(amount) >= 1_000_000:
+        text = babel_numbers.format_compact_currency(
+            Decimal(str(amount)), "EUR", locale=loc, fraction_digits=1
+        )
+    else:
+        pattern = loc.currency_formats["standard"].pattern
+        if float(amount).is_integer():  # whole euros: no ",00" tail
+            pattern = pattern.replace(".00", "")
+        text = babel_numbers.format_currency(
+            Decimal(str(amount)), "EUR", format=pattern, locale=loc, currency_digits=False
+        )
+    if approximate:
+        # "approximately" is a catalog string so each language words it itself.
+        return translator(lang).gettext("approx. {amount}").format(amount=text)
+    return text
+
+
+def format_date(value: dt.date, lang: str, form: str = "medium") -> str:
+    return babel_dates.format_date(value, format=form, locale=locale(lang))
+
+
+def format_datetime(value: dt.datetime, lang: str, form: str = "medium") -> str:
+    return babel_dates.format_datetime(value, format=form, locale=locale(lang))

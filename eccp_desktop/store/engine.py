@@ -1,0 +1,122 @@
+"""Opening a database: SQLite file or any SQLAlchemy URL.
+
+Everything SQLite-specific (pragmas, read-only files, the integrity check)
+is here, so the rest of the store speaks portable SQL only.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+
+from eccp_desktop.i18n import _
+from eccp_desktop.store.errors import StoreError
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a store lives: an SQLAlchemy URL, and the file for SQLite."""
+
+    url: str
+    path: Path | None  # the SQLite file, None for a server or in-memory store
+
+    @property
+    def display(self) -> str:
+        return (
+            str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
+        )
+
+
+def locate(path_or_url: str | os.PathLike[str]) -> Location:
+    raw = os.fspath(path_or_url)
+    if "://" in raw:
+        try:
+            url = make_url(raw)
+        except ArgumentError:
+            raise StoreError(_("not a database URL: {url}").format(url=raw)) from None
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            return Location(raw, Path(url.database).expanduser())  # type: ignore[arg-type]
+        return Location(raw, None)
+    path = Path(raw).expanduser()
+    return Location(f"sqlite:///{path}", path)
+
+
+def is_marked_read_only(path: Path) -> bool:
+    """No write permission on the file or its folder (SQLite writes beside it).
+
+    The mode bits are read rather than ``os.access`` so that a file marked
+    read-only is honoured even for an administrator.
+    """
+    if path.exists():
+        if not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+            return True
+        return not os.access(path, os.W_OK)
+    return False
+
+
+def _sqlite_pragmas(read_only: bool) -> Any:
+    def on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA busy_timeout = 5000")
+        if not read_only:
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    return on_connect
+
+
+def create(location: Location, *, read_only: bool) -> Engine:
+    """An engine for ``location``; SQLite files are checked before use."""
+    if location.path is None:
+        return create_engine(location.url, future=True)
+    path = location.path
+    if path.is_dir():
+        raise StoreError(_("{path} is a folder, not a store file").format(path=path))
+    if read_only:
+        if not path.exists():
+            raise StoreError(_("{path} does not exist").format(path=path))
+        uri = f"file:{path.resolve()}?mode=ro"
+        engine = create_engine(
+            "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+        )
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(location.url, connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _sqlite_pragmas(read_only))
+    _check_sqlite(engine, path)
+    return engine
+
+
+def _check_sqlite(engine: Engine, path: Path) -> None:
+    try:
+        with engine.connect() as conn:
+            result = conn.execute(text("PRAGMA quick_check")).scalar()
+    except DBAPIError as e:
+        engine.dispose()
+        reason = str(e.orig) if e.orig else str(e)
+        if "not a database" in reason or "malformed" in reason:
+            raise StoreError(
+                _(
+                    "{path} is not an ECCP store: it is not an SQLite database, or it is damaged ({reason})"
+                ).format(path=path, reason=reason)
+            ) from None
+        raise StoreError(
+            _("{path} cannot be opened: {reason}").format(path=path, reason=reason)
+        ) from None
+    if result != "ok":
+        engine.dispose()
+        raise StoreError(
+            _("{path} is damaged (integrity check: {result}); restore it from a copy").format(
+                path=path, result=result
+            )
+        )

@@ -1,0 +1,19 @@
+"""Why a store cannot be opened or written, in words for the user."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """The store cannot be used as asked; the message says why."""
+
+
+class StoreReadOnlyError(StoreError):
+    """A write was attempted on a store opened read-only."""
+
+
+class ConflictError(StoreError):
+    """Someone else saved the factsheet since it was loaded: nothing was written."""
+
+
+class NotFoundError(StoreError):
+    """No such factsheet in the store."""

@@ -1,0 +1,207 @@
+"""Moving factsheets between domain objects and rows.
+
+Reading uses Core selects (plain tuples, no identity map): loading all 56
+factsheets of a store is a handful of queries and stays fast. Writing uses
+executemany inserts, and child rows are keyed by their parent's id.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select
+
+from eccp_desktop.domain import model
+from eccp_desktop.store import schema as s
+
+
+@dataclass(frozen=True)
+class Collection:
+    """A list attribute of a domain object and the table that holds it."""
+
+    attr: str
+    row: type[s.Base]
+    item: type[Any]
+    parent_fk: str
+    children: tuple[Collection, ...] = ()
+
+    @property
+    def table(self) -> Any:
+        return self.row.__table__
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        child_attrs = {c.attr for c in self.children}
+        return tuple(f.name for f in dataclasses.fields(self.item) if f.name not in child_attrs)
+
+
+PROGRAMMES = Collection("programmes", s.ProgrammeRow, model.Programme, "policy_id")
+TIERS = Collection("tiers", s.TierRow, model.Tier, "scheme_id")
+SUPPORT = Collection("support", s.SupportRowRow, model.SupportRow, "scheme_id")
+
+COLLECTIONS: dict[str, Collection] = {
+    c.attr: c
+    for c in (
+        Collection("ecosystems", s.EcosystemRow, model.EcosystemEntry, "factsheet_id"),
+        Collection("policies", s.PolicyRow, model.Policy, "factsheet_id", (PROGRAMMES,)),
+        Collection(
+            "cohesion_programmes", s.CohesionProgrammeRow, model.CohesionProgramme, "factsheet_id"
+        ),
+        Collection("recommendations", s.RecommendationRow, model.Recommendation, "factsheet_id"),
+        Collection(
+            "tier_schemes", s.TierSchemeRow, model.TierScheme, "factsheet_id", (TIERS, SUPPORT)
+        ),
+        Collection("clusters", s.ClusterRow, model.Cluster, "factsheet_id"),
+        Collection("sources", s.SourceRow, model.Source, "factsheet_id"),
+        Collection("review_comments", s.ReviewCommentRow, model.ReviewComment, "factsheet_id"),
+    )
+}
+
+# Top-level fields kept on the factsheet row itself.
+FACTSHEET_FIELDS = ("reference_date", "status", "languages")
+
+
+def _values(coll: Collection, item: Any, parent_id: int, position: int) -> dict[str, Any]:
+    values = {name: getattr(item, name) for name in coll.fields}
+    values[coll.parent_fk] = parent_id
+    values["position"] = position
+    return values
+
+
+def insert_items(
+    conn: Connection, coll: Collection, parent_id: int, items: Iterable[tuple[int, Any]]
+) -> None:
+    """Insert ``(position, item)`` pairs under one parent, children included."""
+    pairs = list(items)
+    if not pairs:
+        return
+    if not coll.children:
+        conn.execute(insert(coll.table), [_values(coll, it, parent_id, pos) for pos, it in pairs])
+        return
+    for pos, it in pairs:  # parents one by one: their children need the new id
+        new_id = conn.execute(
+            insert(coll.table).values(_values(coll, it, parent_id, pos))
+        ).inserted_primary_key[0]
+        for child in coll.children:
+            insert_items(conn, child, new_id, enumerate(getattr(it, child.attr)))
+
+
+def delete_positions(
+    conn: Connection, coll: Collection, parent_id: int, positions: Sequence[int] | None
+) -> None:
+    """Delete some (or all, ``None``) items of a list; children go by cascade."""
+    stmt = delete(coll.table).where(coll.table.c[coll.parent_fk] == parent_id)
+    if positions is not None:
+        stmt = stmt.where(coll.table.c.position.in_(positions))
+    if coll.children:  # do not rely on the database cascading
+        parent_ids = select(coll.table.c.id).where(stmt.whereclause)  # type: ignore[arg-type]
+        for child in coll.children:
+            conn.execute(delete(child.table).where(child.table.c[child.parent_fk].in_(parent_ids)))
+    conn.execute(stmt)
+
+
+def write_texts(conn: Connection, factsheet_id: int, fs: model.Factsheet) -> None:
+    """Sections, assessment and validation record: small, rewritten whole."""
+    for table in (s.SectionRow, s.AssessmentRow, s.ValidationRecordRow):
+        conn.execute(delete(table).where(table.factsheet_id == factsheet_id))
+    sections = [{"factsheet_id": factsheet_id, "key": k, "text": v} for k, v in fs.sections.items()]
+    if sections:
+        conn.execute(insert(s.SectionRow), sections)
+    dims = [
+        {"factsheet_id": factsheet_id, "dimension": k, "rating": a.rating, "text": a.text}
+        for k, a in fs.policy_assessment.items()
+    ]
+    if dims:
+        conn.execute(insert(s.AssessmentRow), dims)
+    if fs.validation is not None:
+        v = fs.validation
+        conn.execute(
+            insert(s.ValidationRecordRow).values(
+                factsheet_id=factsheet_id, by=v.by, organisation=v.organisation, on=v.on
+            )
+        )
+
+
+def write_children(conn: Connection, factsheet_id: int, fs: model.Factsheet) -> None:
+    write_texts(conn, factsheet_id, fs)
+    for coll in COLLECTIONS.values():
+        insert_items(conn, coll, factsheet_id, enumerate(getattr(fs, coll.attr)))
+
+
+def _load_collection(
+    conn: Connection, coll: Collection, parent_ids: Sequence[int]
+) -> dict[int, list[Any]]:
+    """parent id -> items in order, children attached."""
+    t = coll.table
+    cols = [t.c.id, t.c[coll.parent_fk], *(t.c[name] for name in coll.fields)]
+    rows = conn.execute(
+        select(*cols)
+        .where(t.c[coll.parent_fk].in_(parent_ids))
+        .order_by(t.c[coll.parent_fk], t.c.position)
+    ).all()
+    by_parent: dict[int, list[Any]] = defaultdict(list)
+    item_ids: list[int] = []
+    items: list[Any] = []
+    make = coll.item
+    names = coll.fields
+    for row in rows:
+        item = make(**dict(zip(names, row[2:], strict=True)))
+        by_parent[row[1]].append(item)
+        item_ids.append(row[0])
+        items.append(item)
+    for child in coll.children:
+        kids = _load_collection(conn, child, item_ids) if item_ids else {}
+        for item_id, item in zip(item_ids, items, strict=True):
+            setattr(item, child.attr, kids.get(item_id, []))
+    return by_parent
+
+
+def load_factsheets(conn: Connection, rows: Sequence[Any]) -> list[model.Factsheet]:
+    """Domain factsheets for factsheet rows (``id, country, edition, ...``)."""
+    ids = [r.id for r in rows]
+    if not ids:
+        return []
+    sheets = {
+        r.id: model.Factsheet(
+            country=r.country,
+            edition=r.edition,
+            reference_date=r.reference_date,
+            status=r.status,
+            languages=list(r.languages),
+        )
+        for r in rows
+    }
+    for sid, key, text in conn.execute(
+        select(s.SectionRow.factsheet_id, s.SectionRow.key, s.SectionRow.text)
+        .where(s.SectionRow.factsheet_id.in_(ids))
+        .order_by(s.SectionRow.id)
+    ):
+        sheets[sid].sections[key] = text
+    for sid, dim, rating, text in conn.execute(
+        select(
+            s.AssessmentRow.factsheet_id,
+            s.AssessmentRow.dimension,
+            s.AssessmentRow.rating,
+            s.AssessmentRow.text,
+        )
+        .where(s.AssessmentRow.factsheet_id.in_(ids))
+        .order_by(s.AssessmentRow.id)
+    ):
+        sheets[sid].policy_assessment[dim] = model.Assessment(rating=rating, text=text)
+    for sid, by, org, on in conn.execute(
+        select(
+            s.ValidationRecordRow.factsheet_id,
+            s.ValidationRecordRow.by,
+            s.ValidationRecordRow.organisation,
+            s.ValidationRecordRow.on,
+        ).where(s.ValidationRecordRow.factsheet_id.in_(ids))
+    ):
+        sheets[sid].validation = model.ValidationRecord(by=by, organisation=org, on=on)
+    for coll in COLLECTIONS.values():
+        for sid, items in _load_collection(conn, coll, ids).items():
+            setattr(sheets[sid], coll.attr, items)
+    return [sheets[i] for i in ids]

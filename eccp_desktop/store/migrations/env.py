@@ -1,0 +1,26 @@
+"""Alembic environment: runs on the connection the store hands over."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from eccp_desktop.store.schema import Base
+
+config = context.config
+connection = config.attributes.get("connection")
+
+
+def _run(conn: object) -> None:
+    # Batch mode lets later revisions alter SQLite tables portably.
+    context.configure(connection=conn, target_metadata=Base.metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+if connection is not None:
+    _run(connection)
+else:  # developers: `alembic revision --autogenerate` against a scratch file
+    with create_engine(config.get_main_option("sqlalchemy.url") or "sqlite://").connect() as conn:
+        _run(conn)
+        conn.commit()

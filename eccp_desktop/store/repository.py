@@ -1,0 +1,399 @@
+"""The factsheet store: list, load, save with history, import all-or-nothing.
+
+Every write is one transaction. Saves carry the version they were based on
+and are refused as a conflict if someone else saved in between, so the
+shared PostgreSQL store of later releases needs no change here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy.exc import DBAPIError
+
+from eccp_desktop.domain.countries import COUNTRIES
+from eccp_desktop.domain.model import Factsheet
+from eccp_desktop.exchange.codec import factsheet_to_dict
+from eccp_desktop.exchange.diff import Change, diff
+from eccp_desktop.i18n import _
+from eccp_desktop.store import engine as engines
+from eccp_desktop.store import mapping
+from eccp_desktop.store import schema as s
+from eccp_desktop.store.errors import ConflictError, NotFoundError, StoreError, StoreReadOnlyError
+from eccp_desktop.store.migrate import upgrade
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """One line of the store's table of contents."""
+
+    country: str
+    edition: int
+    status: str
+    version: int
+    updated_at: dt.datetime
+    clusters: int
+    policies: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeRecord:
+    at: dt.datetime
+    actor: str
+    action: str
+    path: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    country: str
+    edition: int
+    replaced: bool
+    version: int
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _action_for(path: str) -> str:
+    return "status" if path in ("/status", "/validation") else "edit"
+
+
+class Store:
+    """A factsheet store on one database (SQLite file or server URL)."""
+
+    def __init__(self, engine: Engine, location: engines.Location, *, read_only: bool) -> None:
+        self.engine = engine
+        self.location = location
+        self.read_only = read_only
+        # factsheet id -> (version, exchange dict) of what is in the database,
+        # so that saving one edit does not reload the whole factsheet.
+        self._snapshots: dict[int, tuple[int, dict[str, Any]]] = {}
+
+    # -- opening --------------------------------------------------------
+    @classmethod
+    def open(cls, path_or_url: str | os.PathLike[str], *, read_only: bool = False) -> Store:
+        """Open (creating and migrating if needed) the store at ``path_or_url``.
+
+        A file without write permission is opened read-only; a damaged file,
+        a file that is not SQLite or a store of a newer version raise
+        StoreError with the reason.
+        """
+        location = engines.locate(path_or_url)
+        if location.path is not None and engines.is_marked_read_only(location.path):
+            read_only = True
+        engine = engines.create(location, read_only=read_only)
+        try:
+            upgrade(engine, location, read_only=read_only)
+        except StoreError:
+            engine.dispose()
+            raise
+        except DBAPIError as e:
+            engine.dispose()
+            raise StoreError(
+                _("{where} cannot be prepared: {reason}").format(
+                    where=location.display, reason=e.orig or e
+                )
+            ) from None
+        return cls(engine, location, read_only=read_only)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading --------------------------------------------------------
+    def list(self) -> list[Summary]:
+        f = s.FactsheetRow
+        clusters = select(func.count()).where(s.ClusterRow.factsheet_id == f.id).scalar_subquery()
+        policies = select(func.count()).where(s.PolicyRow.factsheet_id == f.id).scalar_subquery()
+        stmt = select(
+            f.country, f.edition, f.status, f.version, f.updated_at, clusters, policies
+        ).order_by(f.country, f.edition)
+        with self.engine.connect() as conn:
+            return [Summary(*row) for row in conn.execute(stmt)]
+
+    def editions(self, country: str) -> list[int]:
+        with self.engine.connect() as conn:
+            return list(
+                conn.scalars(
+                    select(s.FactsheetRow.edition)
+                    .where(s.FactsheetRow.country == country.upper())
+                    .order_by(s.FactsheetRow.edition)
+                )
+            )
+
+    def resolve(self, country: str, edition: int | None = None) -> tuple[str, int]:
+        """The factsheet meant by a country and optional edition (default: latest)."""
+        code = country.upper()
+        editions = self.editions(code)
+        if not editions:
+            raise NotFoundError(_("no factsheet for country {code} in the store").format(code=code))
+        if edition is None:
+            return code, editions[-1]
+        if edition not in editions:
+            raise NotFoundError(
+                _("no {edition} factsheet for {code} in the store (editions: {found})").format(
+                    edition=edition, code=code, found=", ".join(map(str, editions))
+                )
+            )
+        return code, edition
+
+    def load(self, country: str, edition: int) -> Factsheet:
+        return self.load_versioned(country, edition)[0]
+
+    def load_versioned(self, country: str, edition: int) -> tuple[Factsheet, int]:
+        """The factsheet and the version to pass back to ``save``."""
+        with self.engine.connect() as conn:
+            row = self._row(conn, country, edition)
+            (fs,) = mapping.load_factsheets(conn, [row])
+        self._snapshots[row.id] = (row.version, factsheet_to_dict(fs))
+        return fs, row.version
+
+    def load_all(self) -> list[Factsheet]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(s.FactsheetRow).order_by(s.FactsheetRow.country, s.FactsheetRow.edition)
+            ).all()
+            return mapping.load_factsheets(conn, rows)
+
+    def history(self, country: str, edition: int) -> list[ChangeRecord]:
+        c = s.ChangeRow
+        with self.engine.connect() as conn:
+            fid = self._row(conn, country, edition).id
+            stmt = (
+                select(c.at, c.actor, c.action, c.path, c.old, c.new)
+                .where(c.factsheet_id == fid)
+                .order_by(c.id)
+            )
+            return [ChangeRecord(*r) for r in conn.execute(stmt)]
+
+    # -- writing --------------------------------------------------------
+    def save(self, factsheet: Factsheet, *, base_version: int, actor: str) -> int:
+        """Write what changed since ``base_version``; returns the new version.
+
+        Raises ConflictError, writing nothing, if the stored version moved on.
+        """
+        self._writable()
+        new = factsheet_to_dict(factsheet)
+        with self._transaction() as conn:
+            row = self._row(conn, factsheet.country, factsheet.edition)
+            if row.version != base_version:
+                raise ConflictError(
+                    _(
+                        "the {code} {edition} factsheet was changed elsewhere (version {theirs}, yours {ours}); reload it before saving"
+                    ).format(
+                        code=row.country, edition=row.edition, theirs=row.version, ours=base_version
+                    )
+                )
+            old = self._snapshot(conn, row)
+            changes = diff(old, new)
+            if not changes:
+                return row.version
+            self._write_changes(conn, row.id, factsheet, changes)
+            self._record(conn, row.id, actor, [(_action_for(c.path), c) for c in changes])
+            version = row.version + 1
+            result = conn.execute(
+                update(s.FactsheetRow)
+                .where(s.FactsheetRow.id == row.id, s.FactsheetRow.version == row.version)
+                .values(version=version, updated_at=_now())
+            )
+            if result.rowcount != 1:
+                raise ConflictError(
+                    _("the factsheet was changed elsewhere while saving; reload it")
+                )
+        self._snapshots[row.id] = (version, new)
+        return version
+
+    def import_factsheets(
+        self, factsheets: Sequence[Factsheet], *, actor: str
+    ) -> list[ImportOutcome]:
+        """Add or replace factsheets, all in one transaction: all or nothing."""
+        self._writable()
+        outcomes: list[ImportOutcome] = []
+        with self._transaction() as conn:
+            for fs in factsheets:
+                outcomes.append(self._replace(conn, fs, actor))
+        return outcomes
+
+    def delete(self, country: str, edition: int) -> None:
+        self._writable()
+        with self._transaction() as conn:
+            row = self._row(conn, country, edition)
+            for coll in mapping.COLLECTIONS.values():
+                mapping.delete_positions(conn, coll, row.id, None)
+            for table in (s.SectionRow, s.AssessmentRow, s.ValidationRecordRow, s.ChangeRow):
+                conn.execute(table.__table__.delete().where(table.factsheet_id == row.id))
+            conn.execute(s.FactsheetRow.__table__.delete().where(s.FactsheetRow.id == row.id))
+            self._snapshots.pop(row.id, None)
+
+    # -- internals ------------------------------------------------------
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreReadOnlyError(
+                _("the store {where} is open read-only: nothing was written").format(
+                    where=self.location.display
+                )
+            )
+
+    def _transaction(self) -> Any:
+        return _Transaction(self)
+
+    def _row(self, conn: Connection, country: str, edition: int) -> Any:
+        row = conn.execute(
+            select(s.FactsheetRow.__table__).where(
+                s.FactsheetRow.country == country.upper(), s.FactsheetRow.edition == edition
+            )
+        ).one_or_none()
+        if row is None:
+            raise NotFoundError(
+                _("no {edition} factsheet for {code} in the store").format(
+                    edition=edition, code=country.upper()
+                )
+            )
+        return row
+
+    def _snapshot(self, conn: Connection, row: Any) -> dict[str, Any]:
+        cached = self._snapshots.get(row.id)
+        if cached and cached[0] == row.version:
+            return cached[1]
+        (fs,) = mapping.load_factsheets(conn, [row])
+        return factsheet_to_dict(fs)
+
+    def _ensure_country(self, conn: Connection, code: str) -> None:
+        if conn.scalar(select(s.CountryRow.code).where(s.CountryRow.code == code)) is None:
+            c = COUNTRIES[code]
+            conn.execute(
+                insert(s.CountryRow).values(
+                    code=code, eu_group=c.group, languages=list(c.languages)
+                )
+            )
+
+    def _replace(self, conn: Connection, fs: Factsheet, actor: str) -> ImportOutcome:
+        self._ensure_country(conn, fs.country)
+        f = s.FactsheetRow
+        existing = conn.execute(
+            select(f.id, f.version).where(f.country == fs.country, f.edition == fs.edition)
+        ).one_or_none()
+        values = {name: getattr(fs, name) for name in mapping.FACTSHEET_FIELDS}
+        if existing is None:
+            fid = conn.execute(
+                insert(f).values(
+                    country=fs.country, edition=fs.edition, version=1, updated_at=_now(), **values
+                )
+            ).inserted_primary_key[0]
+            version = 1
+        else:
+            fid, version = existing.id, existing.version + 1
+            for coll in mapping.COLLECTIONS.values():
+                mapping.delete_positions(conn, coll, fid, None)
+            conn.execute(
+                update(f).where(f.id == fid).values(version=version, updated_at=_now(), **values)
+            )
+        mapping.write_children(conn, fid, fs)
+        self._record(conn, fid, actor, [("import", Change("", None, f"{fs.country} {fs.edition}"))])
+        self._snapshots.pop(fid, None)
+        return ImportOutcome(fs.country, fs.edition, existing is not None, version)
+
+    def _write_changes(
+        self, conn: Connection, fid: int, fs: Factsheet, changes: Iterable[Change]
+    ) -> None:
+        """Rewrite only the parts of the factsheet that ``changes`` touch."""
+        touched: dict[str, set[int] | None] = {}
+        for change in changes:
+            parts = change.path.split("/")[1:]
+            top = parts[0]
+            if top in mapping.COLLECTIONS:
+                # Same length and item-level paths: rewrite those items only.
+                positions = touched.setdefault(top, set())
+                if (
+                    positions is not None
+                    and len(parts) > 1
+                    and change.old is not None
+                    and change.new is not None
+                ):
+                    positions.add(int(parts[1]))
+                elif len(parts) > 1 and (change.old is None) != (change.new is None):
+                    touched[top] = None  # items added or removed: rewrite the list
+                else:
+                    touched[top] = None
+            else:
+                touched.setdefault(top, None)
+        scalars = {k: getattr(fs, k) for k in mapping.FACTSHEET_FIELDS if k in touched}
+        if scalars:
+            conn.execute(update(s.FactsheetRow).where(s.FactsheetRow.id == fid).values(**scalars))
+        if touched.keys() & {"sections", "policy_assessment", "validation"}:
+            mapping.write_texts(conn, fid, fs)
+        for key, positions in touched.items():
+            coll = mapping.COLLECTIONS.get(key)
+            if coll is None:
+                continue
+            items = getattr(fs, key)
+            if positions is None:
+                mapping.delete_positions(conn, coll, fid, None)
+                mapping.insert_items(conn, coll, fid, enumerate(items))
+            else:
+                ordered = sorted(positions)
+                mapping.delete_positions(conn, coll, fid, ordered)
+                mapping.insert_items(conn, coll, fid, ((i, items[i]) for i in ordered))
+
+    def _record(
+        self, conn: Connection, fid: int, actor: str, entries: Iterable[tuple[str, Change]]
+    ) -> None:
+        at = _now()
+        rows = [
+            {
+                "factsheet_id": fid,
+                "at": at,
+                "actor": actor,
+                "action": action,
+                "path": c.path,
+                "old": c.old,
+                "new": c.new,
+            }
+            for action, c in entries
+        ]
+        if rows:
+            conn.execute(insert(s.ChangeRow), rows)
+
+
+class _Transaction:
+    """``engine.begin()`` that turns database refusals into StoreError."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._ctx: Any = None
+
+    def __enter__(self) -> Connection:
+        self._ctx = self._store.engine.begin()
+        return self._ctx.__enter__()  # type: ignore[no-any-return]
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> bool:
+        self._ctx.__exit__(exc_type, exc, tb)
+        if isinstance(exc, DBAPIError):
+            where = self._store.location.display
+            reason = str(exc.orig) if exc.orig else str(exc)
+            if "readonly" in reason or "read-only" in reason:
+                raise StoreReadOnlyError(
+                    _(
+                        "the store {where} cannot be written (read-only): nothing was written"
+                    ).format(where=where)
+                ) from None
+            raise StoreError(
+                _("the store {where} refused the change ({reason}): nothing was written").format(
+                    where=where, reason=reason
+                )
+            ) from None
+        return False

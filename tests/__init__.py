@@ -1,0 +1,1 @@
+"""Tests of ECCP Factsheet Desktop."""
