@@ -56,3 +56,6 @@ build: system-deps $(STAMP) translations ## the PyInstaller bundle in dist/eccp-
 
 clean: ## remove the venv, builds and compiled catalogs
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache $(MO)
+
+smoke: ## smoke-test the built bundle in dist/ (after make build)
+	$(PY) -m pytest -m bundle tests/bundle -p no:randomly
