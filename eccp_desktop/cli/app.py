@@ -49,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if args.command is None:
             return open_window(args)
-        return int(args.handler(args))
+        return int(args.handler(args))  # handlers return the exit code
     except BadInput as e:
         for line in e.lines:
             err(line)
@@ -61,10 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def open_window(args: argparse.Namespace) -> int:
     try:
-        from eccp_desktop.ui.launch import launch  # Qt only when a window is wanted
+        from eccp_desktop.ui.launch import launch  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         from eccp_desktop.cli.store_commands import cmd_list
 
         err(_("the window is not available in this build; the factsheets in the store:"))
         return cmd_list(args)
-    return launch(args)
+    return int(launch(args))  # Qt is imported only when a window is wanted

@@ -53,7 +53,8 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
     target, is_default = store_target(args)
     first_use = is_default and not os.path.exists(target)
     try:
-        store = Store.open(target, read_only=read_only)
+        # Reading commands open read-only, except on first use: create the store then.
+        store = Store.open(target, read_only=read_only and not first_use)
     except StoreError as e:
         fail(str(e))
     if first_use:

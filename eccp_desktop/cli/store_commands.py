@@ -8,7 +8,7 @@ from pathlib import Path
 
 from eccp_desktop.cli.common import EXIT_OK, actor, fail, open_store
 from eccp_desktop.exchange import PackageError, dumps, read_package, write_package
-from eccp_desktop.i18n import _, current_language
+from eccp_desktop.i18n import _, current_language, ngettext
 from eccp_desktop.i18n.formatting import country_name
 from eccp_desktop.store import NotFoundError, StoreError
 
@@ -35,14 +35,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_list(args: argparse.Namespace) -> int:
     lang = current_language()
-    with open_store(args, read_only=True) as store:
+    with open_store(args) as store:
         for s in store.list():
+            counts = ngettext("{n} cluster", "{n} clusters", s.clusters).format(n=s.clusters)
+            counts += ", " + ngettext("{n} policy", "{n} policies", s.policies).format(n=s.policies)
             print(
-                f"{s.country} {s.edition}  {s.status:<10} v{s.version:<4} "
-                + _("{clusters} clusters, {policies} policies").format(
-                    clusters=s.clusters, policies=s.policies
-                )
-                + f"  {country_name(s.country, lang)}"
+                f"{s.country} {s.edition}  {s.status:<10} v{s.version:<4} {counts}  {country_name(s.country, lang)}"
             )
     return EXIT_OK
 
@@ -87,7 +85,7 @@ def report_import_checks(factsheet: object) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    with open_store(args, read_only=True) as store:
+    with open_store(args) as store:
         try:
             code, edition = store.resolve(args.country, args.edition)
             fs = store.load(code, edition)

@@ -72,7 +72,7 @@ def _decode(hint: Any, value: Any) -> Any:
 
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Build ``cls`` from its exchange dictionary; absent keys take defaults."""
-    hints = _hints(cls)
+    hints = _hints(cls)  # type: ignore[arg-type]
     kwargs = {
         f.name: _decode(hints[f.name], data[f.name])
         for f in dataclasses.fields(cls)  # type: ignore[arg-type]

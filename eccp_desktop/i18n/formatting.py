@@ -23,11 +23,11 @@ def locale(lang: str) -> Locale:
 
 def country_name(code: str, lang: str) -> str:
     """``PL`` -> "Polska" in Polish, "Poland" in English (CLDR territory names)."""
-    return locale(lang).territories.get(code.upper(), code)
+    return str(locale(lang).territories.get(code.upper(), code))
 
 
 def language_name(code: str, lang: str) -> str:
-    name = locale(lang).languages.get(code, code)
+    name = str(locale(lang).languages.get(code, code))
     return name[:1].upper() + name[1:]
 
 

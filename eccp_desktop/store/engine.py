@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from eccp_desktop.i18n import _
 from eccp_desktop.store.errors import StoreError
@@ -78,7 +78,21 @@ def _sqlite_pragmas(read_only: bool) -> Any:
 def create(location: Location, *, read_only: bool) -> Engine:
     """An engine for ``location``; SQLite files are checked before use."""
     if location.path is None:
-        return create_engine(location.url, future=True)
+        try:
+            return create_engine(location.url)
+        except NoSuchModuleError:
+            kind = make_url(location.url).get_backend_name()
+            raise StoreError(
+                _("unknown kind of database {kind!r} in {url}").format(
+                    kind=kind, url=location.display
+                )
+            ) from None
+        except ImportError as e:
+            raise StoreError(
+                _("the database driver for {url} is not installed ({reason})").format(
+                    url=location.display, reason=e
+                )
+            ) from None
     path = location.path
     if path.is_dir():
         raise StoreError(_("{path} is a folder, not a store file").format(path=path))

@@ -85,7 +85,7 @@ def insert_items(
     for pos, it in pairs:  # parents one by one: their children need the new id
         new_id = conn.execute(
             insert(coll.table).values(_values(coll, it, parent_id, pos))
-        ).inserted_primary_key[0]
+        ).inserted_primary_key[0]  # type: ignore[index]
         for child in coll.children:
             insert_items(conn, child, new_id, enumerate(getattr(it, child.attr)))
 

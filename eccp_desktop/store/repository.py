@@ -7,13 +7,14 @@ shared PostgreSQL store of later releases needs no change here.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
 from eccp_desktop.domain.countries import COUNTRIES
@@ -115,7 +116,7 @@ class Store:
         self.close()
 
     # -- reading --------------------------------------------------------
-    def list(self) -> list[Summary]:
+    def list(self) -> builtins.list[Summary]:
         f = s.FactsheetRow
         clusters = select(func.count()).where(s.ClusterRow.factsheet_id == f.id).scalar_subquery()
         policies = select(func.count()).where(s.PolicyRow.factsheet_id == f.id).scalar_subquery()
@@ -125,7 +126,7 @@ class Store:
         with self.engine.connect() as conn:
             return [Summary(*row) for row in conn.execute(stmt)]
 
-    def editions(self, country: str) -> list[int]:
+    def editions(self, country: str) -> builtins.list[int]:
         with self.engine.connect() as conn:
             return list(
                 conn.scalars(
@@ -162,14 +163,14 @@ class Store:
         self._snapshots[row.id] = (row.version, factsheet_to_dict(fs))
         return fs, row.version
 
-    def load_all(self) -> list[Factsheet]:
+    def load_all(self) -> builtins.list[Factsheet]:
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(s.FactsheetRow).order_by(s.FactsheetRow.country, s.FactsheetRow.edition)
             ).all()
             return mapping.load_factsheets(conn, rows)
 
-    def history(self, country: str, edition: int) -> list[ChangeRecord]:
+    def history(self, country: str, edition: int) -> builtins.list[ChangeRecord]:
         c = s.ChangeRow
         with self.engine.connect() as conn:
             fid = self._row(conn, country, edition).id
@@ -201,7 +202,7 @@ class Store:
             old = self._snapshot(conn, row)
             changes = diff(old, new)
             if not changes:
-                return row.version
+                return int(row.version)
             self._write_changes(conn, row.id, factsheet, changes)
             self._record(conn, row.id, actor, [(_action_for(c.path), c) for c in changes])
             version = row.version + 1
@@ -215,14 +216,14 @@ class Store:
                     _("the factsheet was changed elsewhere while saving; reload it")
                 )
         self._snapshots[row.id] = (version, new)
-        return version
+        return int(version)
 
     def import_factsheets(
         self, factsheets: Sequence[Factsheet], *, actor: str
-    ) -> list[ImportOutcome]:
+    ) -> builtins.list[ImportOutcome]:
         """Add or replace factsheets, all in one transaction: all or nothing."""
         self._writable()
-        outcomes: list[ImportOutcome] = []
+        outcomes: builtins.list[ImportOutcome] = []
         with self._transaction() as conn:
             for fs in factsheets:
                 outcomes.append(self._replace(conn, fs, actor))
@@ -235,8 +236,8 @@ class Store:
             for coll in mapping.COLLECTIONS.values():
                 mapping.delete_positions(conn, coll, row.id, None)
             for table in (s.SectionRow, s.AssessmentRow, s.ValidationRecordRow, s.ChangeRow):
-                conn.execute(table.__table__.delete().where(table.factsheet_id == row.id))
-            conn.execute(s.FactsheetRow.__table__.delete().where(s.FactsheetRow.id == row.id))
+                conn.execute(delete(table).where(table.factsheet_id == row.id))
+            conn.execute(delete(s.FactsheetRow).where(s.FactsheetRow.id == row.id))
             self._snapshots.pop(row.id, None)
 
     # -- internals ------------------------------------------------------
@@ -293,7 +294,7 @@ class Store:
                 insert(f).values(
                     country=fs.country, edition=fs.edition, version=1, updated_at=_now(), **values
                 )
-            ).inserted_primary_key[0]
+            ).inserted_primary_key[0]  # type: ignore[index]
             version = 1
         else:
             fid, version = existing.id, existing.version + 1
@@ -380,7 +381,7 @@ class _Transaction:
         self._ctx = self._store.engine.begin()
         return self._ctx.__enter__()  # type: ignore[no-any-return]
 
-    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> bool:
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
         self._ctx.__exit__(exc_type, exc, tb)
         if isinstance(exc, DBAPIError):
             where = self._store.location.display
@@ -396,4 +397,3 @@ class _Transaction:
                     where=where, reason=reason
                 )
             ) from None
-        return False

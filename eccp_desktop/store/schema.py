@@ -20,12 +20,14 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     MetaData,
     String,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 # Named constraints so that Alembic migrations are portable and reviewable.
 NAMING = {
@@ -39,13 +41,30 @@ NAMING = {
 Texts = dict[str, str]
 
 
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """An instant, stored as naive UTC: SQLite keeps no time zone, PostgreSQL may."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: the store keeps instants, give a time zone")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        return None if value is None else value.replace(tzinfo=dt.UTC)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map = {  # noqa: RUF012 (SQLAlchemy reads it as a class attribute)
         dict[str, str]: JSON,
         dict[str, Any]: JSON,
         list[str]: JSON,
-        dt.datetime: DateTime(timezone=True),
+        dt.datetime: UTCDateTime(),
         dt.date: Date,
         float: Float,
         str: String(255),
@@ -104,6 +123,12 @@ class _Positioned:
     id: Mapped[int] = mapped_column(primary_key=True)
     factsheet_id: Mapped[int] = _factsheet_fk()
     position: Mapped[int]
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple[Index]:
+        # Saving one edited item deletes and rewrites it by (factsheet, position).
+        name = f"ix_{cls.__tablename__}_factsheet_position"  # type: ignore[attr-defined]
+        return (Index(name, "factsheet_id", "position"),)
 
 
 class EcosystemRow(_Positioned, Base):

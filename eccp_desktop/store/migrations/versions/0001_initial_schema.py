@@ -33,7 +33,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("languages", sa.JSON(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["country"], ["country.code"], name=op.f("fk_factsheet_country_country")
         ),
@@ -65,7 +65,7 @@ def upgrade() -> None:
         "change",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("factsheet_id", sa.Integer(), nullable=False),
-        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("at", sa.DateTime(), nullable=False),
         sa.Column("actor", sa.Text(), nullable=False),
         sa.Column("action", sa.String(length=16), nullable=False),
         sa.Column("path", sa.Text(), nullable=False),
@@ -213,7 +213,7 @@ def upgrade() -> None:
         sa.Column("role", sa.String(length=16), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("resolved", sa.Boolean(), nullable=False),
-        sa.Column("created", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("created", sa.DateTime(), nullable=True),
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("factsheet_id", sa.Integer(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),

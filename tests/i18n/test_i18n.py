@@ -1,0 +1,52 @@
+"""Catalogs load per language; names and amounts come from CLDR."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eccp_desktop.domain.codes import EU_LANGUAGES
+from eccp_desktop.i18n import _, current_language, set_language, translator
+from eccp_desktop.i18n.formatting import country_name, format_date, format_eur, language_name
+from eccp_desktop.paths import translations_dir
+
+
+def test_catalogs_are_compiled_for_each_translated_language() -> None:
+    pos = sorted(translations_dir().glob("*/LC_MESSAGES/eccp_desktop.po"))
+    assert {p.parts[-3] for p in pos} >= {"pl", "de", "fr", "el", "bg"}
+    for po in pos:
+        assert po.with_suffix(".mo").exists(), f"{po} not compiled: run make translations"
+
+
+def test_every_eu_language_has_cldr_names() -> None:
+    for lang in EU_LANGUAGES:
+        assert country_name("PL", lang) not in ("", "PL")
+        assert language_name("en", lang)
+
+
+def test_country_names_in_the_readers_language() -> None:
+    assert country_name("GR", "el") == "Ελλάδα"
+    assert country_name("BG", "bg") == "България"
+    assert country_name("PL", "pl") == "Polska"
+
+
+def test_amounts_follow_the_locale() -> None:
+    assert format_eur(9_200_000.5, "de") == "9.200.000,50\xa0€"
+    assert format_eur(1234, "en") == "€1,234"
+    assert format_eur(20_000_000, "de", compact=True) == "20\xa0Mio.\xa0€"
+    assert format_date(dt.date(2023, 12, 31), "pl") == "31 gru 2023"
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError, match="not an official EU language"):
+        set_language("xx")
+
+
+def test_switching_language_changes_messages() -> None:
+    before = current_language()
+    try:
+        set_language("de")
+        assert _("nothing was imported") == translator("de").gettext("nothing was imported")
+    finally:
+        set_language(before)
