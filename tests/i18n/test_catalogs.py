@@ -1,0 +1,57 @@
+"""The shipped catalogs are complete and safe to format."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from eccp_desktop.paths import translations_dir
+
+COMPLETE = ("pl", "de", "fr", "el", "bg")  # languages whose catalogs must be complete
+
+
+def _fields(text: str) -> set[str]:
+    return {f"{name}!{conv}" for _, name, _, conv in string.Formatter().parse(text) if name is not None}
+
+
+def _catalog(lang: str) -> list[tuple[object, object]]:
+    path = translations_dir() / lang / "LC_MESSAGES" / "eccp_desktop.po"
+    with path.open("rb") as f:
+        return [(m.id, m.string) for m in read_po(f) if m.id]
+
+
+def _pairs(msgid: object, msgstr: object) -> list[tuple[str, str]]:
+    ids = list(msgid) if isinstance(msgid, tuple) else [msgid]
+    strs = list(msgstr) if isinstance(msgstr, tuple) else [msgstr]
+    return [(ids[min(i, len(ids) - 1)], s) for i, s in enumerate(strs)]  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("lang", COMPLETE)
+def test_catalog_is_complete(lang: str) -> None:
+    missing = [mid for mid, mstr in _catalog(lang) if not all(s for _, s in _pairs(mid, mstr))]
+    assert missing == [], f"{lang}: {len(missing)} untranslated"
+
+
+@pytest.mark.parametrize("lang", sorted(p.name for p in translations_dir().iterdir() if (p / "LC_MESSAGES").is_dir()))
+def test_translations_keep_the_placeholders(lang: str) -> None:
+    wrong = [
+        (source, text)
+        for mid, mstr in _catalog(lang)
+        for source, text in _pairs(mid, mstr)
+        if text and _fields(text) != _fields(source)
+    ]
+    assert wrong == []
+
+
+def test_template_lists_what_the_catalogs_list() -> None:
+    with (translations_dir() / "eccp_desktop.pot").open("rb") as f:
+        template = {m.id for m in read_po(f) if m.id}
+    for lang in COMPLETE:
+        assert {mid for mid, _ in _catalog(lang)} == template, lang
+
+
+def test_no_stray_files_in_translations() -> None:
+    assert all(p.suffix in (".pot", "") or p.is_dir() for p in Path(translations_dir()).iterdir())
