@@ -162,3 +162,17 @@ def test_ecc_db_environment_variable(
     monkeypatch.setenv("ECCP_DB", str(db))
     assert run(capsys, "import", str(demo_files[0]))[0] == 0
     assert db.exists()
+
+
+def test_messages_follow_the_language(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from eccp_desktop.i18n import set_language
+
+    bad = tmp_path / "bad.eccp.json"
+    bad.write_text('{"format": "eccp-factsheet"', encoding="utf-8")
+    set_language("de")
+    try:
+        code, _, err = run(capsys, "--db", str(tmp_path / "x.sqlite3"), "import", str(bad))
+    finally:
+        set_language("en")
+    assert code == 2
+    assert err.splitlines()[-1] == "es wurde nichts importiert"

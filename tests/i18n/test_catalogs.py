@@ -14,7 +14,9 @@ COMPLETE = ("pl", "de", "fr", "el", "bg")  # languages whose catalogs must be co
 
 
 def _fields(text: str) -> set[str]:
-    return {f"{name}!{conv}" for _, name, _, conv in string.Formatter().parse(text) if name is not None}
+    return {
+        f"{name}!{conv}" for _, name, _, conv in string.Formatter().parse(text) if name is not None
+    }
 
 
 def _catalog(lang: str) -> list[tuple[object, object]]:
@@ -35,7 +37,9 @@ def test_catalog_is_complete(lang: str) -> None:
     assert missing == [], f"{lang}: {len(missing)} untranslated"
 
 
-@pytest.mark.parametrize("lang", sorted(p.name for p in translations_dir().iterdir() if (p / "LC_MESSAGES").is_dir()))
+@pytest.mark.parametrize(
+    "lang", sorted(p.name for p in translations_dir().iterdir() if (p / "LC_MESSAGES").is_dir())
+)
 def test_translations_keep_the_placeholders(lang: str) -> None:
     wrong = [
         (source, text)

@@ -18,7 +18,15 @@ def _run(conn: Connection) -> None:
         context.run_migrations()
 
 
-if connection is not None:
+if context.is_offline_mode():  # `--sql`: the DDL for a DBA, e.g. for the shared PostgreSQL
+    context.configure(
+        url=config.get_main_option("sqlalchemy.url"),
+        target_metadata=Base.metadata,
+        literal_binds=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+elif connection is not None:
     _run(connection)
 else:  # developers: `alembic revision --autogenerate` against a scratch file
     with create_engine(config.get_main_option("sqlalchemy.url") or "sqlite://").connect() as conn:
