@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import count, repeat
 from typing import Any
 
 from eccp_desktop.domain.model import Factsheet
@@ -17,8 +18,7 @@ def _items(factsheet: Factsheet, collection: str) -> Sequence[Any]:
 
 
 def _run_items(check: Check, ctx: Context, items: Sequence[Any]) -> list[Found]:
-    fn = check.fn
-    return [fn(ctx, i, item) for i, item in enumerate(items)]
+    return list(map(check.fn, repeat(ctx), count(), items))
 
 
 def validate(factsheet: Factsheet, *, lang: str | None = None) -> list[Result]:
@@ -32,9 +32,8 @@ def validate(factsheet: Factsheet, *, lang: str | None = None) -> list[Result]:
         if check.collection is None:
             results.extend(check.fn(ctx))
         else:
-            fn = check.fn
-            for i, item in enumerate(_items(factsheet, check.collection)):
-                found = fn(ctx, i, item)
+            items = _items(factsheet, check.collection)
+            for found in map(check.fn, repeat(ctx), count(), items):
                 if found:
                     results.extend(found)
     return sort_results(results)
