@@ -37,7 +37,9 @@ _REGION_CHARS = "123456789ABC"
 
 
 def _text(rng: random.Random, lang: str, words: int = 12) -> dict[str, str]:
-    body = " ".join(rng.choice(("cluster", "policy", "support", "SME", "region")) for _ in range(words))
+    body = " ".join(
+        rng.choice(("cluster", "policy", "support", "SME", "region")) for _ in range(words)
+    )
     text = {"en": body.capitalize() + "."}
     if lang != "en" and rng.random() < 0.9:
         text[lang] = text["en"] + f" ({lang})"
@@ -49,10 +51,15 @@ def _scheme(lang: str) -> TierScheme:
         key="national",
         name={"en": "National cluster tiers", lang: "Tiers"},
         tiers=[
-            Tier(key, {"en": key.replace("_", " ").capitalize(), lang: key}, months, members,
-                 {"en": "", lang: ""})
+            Tier(
+                key,
+                {"en": key.replace("_", " ").capitalize(), lang: key},
+                months,
+                members,
+                {"en": "", lang: ""},
+            )
             for key, months, members in _TIERS
-        ],  # fmt: skip
+        ],
         support=[
             SupportRow(
                 {"en": "Internationalisation", lang: "Int."},
@@ -129,10 +136,15 @@ def synthetic_factsheet(
             for dim in codes.ASSESSMENT_DIMENSIONS
         },
         ecosystems=[
-            EcosystemEntry(e, rng.randrange(1000, 500_000), rng.random() / 20,
-                           rng.choice(codes.RATINGS), _text(rng, lang, 5))
+            EcosystemEntry(
+                e,
+                rng.randrange(1000, 500_000),
+                rng.random() / 20,
+                rng.choice(codes.RATINGS),
+                _text(rng, lang, 5),
+            )
             for e in codes.ECOSYSTEMS
-        ],  # fmt: skip
+        ],
         policies=[_policy(rng, i, lang, prefix) for i in range(policies)],
         cohesion_programmes=[
             CohesionProgramme(
@@ -148,7 +160,9 @@ def synthetic_factsheet(
             for i in range(1, 6)
         ],
         recommendations=[
-            Recommendation(EDITION, _text(rng, lang), rng.choice(codes.PRIORITIES), _text(rng, lang))
+            Recommendation(
+                EDITION, _text(rng, lang), rng.choice(codes.PRIORITIES), _text(rng, lang)
+            )
             for _ in range(3)
         ],
         tier_schemes=[_scheme(lang)],

@@ -29,7 +29,9 @@ def _times(fn: Callable[[], object], repeat: int) -> list[float]:
 def _line(label: str, times: list[float], target: float) -> None:
     best, median = min(times), statistics.median(times)
     verdict = "ok" if median <= target else "OVER TARGET"
-    print(f"  {label:<46} median {median:8.2f} ms  best {best:8.2f} ms  (target {target:g} ms, {verdict})")
+    print(
+        f"  {label:<46} median {median:8.2f} ms  best {best:8.2f} ms  (target {target:g} ms, {verdict})"
+    )
 
 
 def main() -> None:
@@ -49,7 +51,9 @@ def main() -> None:
 
             times = _times(whole_store, 5)
             _line("whole store validated (incl. loading)", times, 600)
-            print(f"  {'  of which loading (Store.load_all)':<46} median {statistics.median(loads):8.2f} ms")
+            print(
+                f"  {'  of which loading (Store.load_all)':<46} median {statistics.median(loads):8.2f} ms"
+            )
 
     fs = synthetic_factsheet("PL")
     results = validate(fs)

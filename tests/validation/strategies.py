@@ -24,8 +24,12 @@ maybe = st.none
 texts = st.dictionaries(st.sampled_from(LANGS), words, max_size=3)
 years = st.integers(1990, 2030)
 nuts = st.sampled_from(["PL91", "PL", "EL30", "GR30", "DE21", "PL9123", "Mazovia", "", "pl91"])
-cci = st.sampled_from(["2021PL16RFPR001", "2014PL16RFOP001", "2021TC16IPCB001", "2021CZ16RFPR001", "x", ""])
-urls = st.sampled_from(["https://x.pl", "www.x.pl", "http://localhost", "https://a b", "", "ftp://x.eu"])
+cci = st.sampled_from(
+    ["2021PL16RFPR001", "2014PL16RFOP001", "2021TC16IPCB001", "2021CZ16RFPR001", "x", ""]
+)
+urls = st.sampled_from(
+    ["https://x.pl", "www.x.pl", "http://localhost", "https://a b", "", "ftp://x.eu"]
+)
 counts = st.integers(0, 120)
 
 
@@ -33,7 +37,9 @@ def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.none() | strategy
 
 
-def _object(required: dict[str, Any], optional: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
+def _object(
+    required: dict[str, Any], optional: dict[str, Any]
+) -> st.SearchStrategy[dict[str, Any]]:
     return st.fixed_dictionaries(required, optional=optional)
 
 
@@ -70,7 +76,9 @@ cohesion = _object(
         "title": texts,
         "region": _optional(nuts),
         "funds": st.lists(st.sampled_from(codes.FUNDS), unique=True, max_size=2),
-        "policy_objectives": st.lists(st.sampled_from(codes.POLICY_OBJECTIVES), unique=True, max_size=2),
+        "policy_objectives": st.lists(
+            st.sampled_from(codes.POLICY_OBJECTIVES), unique=True, max_size=2
+        ),
         "cluster_support": texts,
         "budget_eur": _optional(st.integers(0, 10**8)),
     },
@@ -133,12 +141,13 @@ recommendations = _object(
 sources = _object({"title": words}, {"url": _optional(urls), "accessed": _optional(dates)})
 assessment = _object({}, {"rating": _optional(st.sampled_from(codes.RATINGS)), "text": texts})
 comments = _object(
-    {"path": st.sampled_from(["", "/clusters/0/members", "/policies/9", "/sections/annex"]), "text": words},
+    {
+        "path": st.sampled_from(["", "/clusters/0/members", "/policies/9", "/sections/annex"]),
+        "text": words,
+    },
     {"resolved": st.booleans(), "role": st.sampled_from(codes.REVIEW_ROLES)},
 )
-validation = _optional(
-    _object({}, {"by": words, "organisation": words, "on": _optional(dates)})
-)
+validation = _optional(_object({}, {"by": words, "organisation": words, "on": _optional(dates)}))
 
 packages = _object(
     {

@@ -117,8 +117,13 @@ def _edit(fs: Factsheet, data: st.DataObject) -> str:
 
 
 @FAST
-@given(st.one_of(s.packages.map(lambda d: parse(json.dumps(d))), st.builds(complete_factsheet)), st.data())
-def test_revalidate_after_edits_equals_a_full_validation(fs: Factsheet, data: st.DataObject) -> None:
+@given(
+    st.one_of(s.packages.map(lambda d: parse(json.dumps(d))), st.builds(complete_factsheet)),
+    st.data(),
+)
+def test_revalidate_after_edits_equals_a_full_validation(
+    fs: Factsheet, data: st.DataObject
+) -> None:
     v = Validator(fs)
     for _ in range(data.draw(st.integers(1, 4))):
         path = _edit(fs, data)

@@ -76,7 +76,10 @@ def test_age_is_judged_on_the_reference_date_not_today() -> None:
 def test_messages_say_what_is_wrong_and_what_is_expected() -> None:
     results = check("key_national", D(2021, 7, 1), 40, D(2023, 12, 31))
     messages = {r.rule: r.message for r in results}
-    assert messages[MEMBERS] == "Key National Cluster requires at least 51 members; this cluster has 40"
+    assert (
+        messages[MEMBERS]
+        == "Key National Cluster requires at least 51 members; this cluster has 40"
+    )
     assert messages[MONTHS].startswith(
         "Key National Cluster requires at least 36 months of operation; this cluster has operated 29 months on"
     )

@@ -39,7 +39,10 @@ def test_the_whole_way_and_back() -> None:
     assert (fs.status, fs.validation) == ("draft", None)
 
 
-@pytest.mark.parametrize(("start", "target"), [("draft", "validated"), ("draft", "published"), ("submitted", "reviewed"), ("draft", "draft")])
+@pytest.mark.parametrize(
+    ("start", "target"),
+    [("draft", "validated"), ("draft", "published"), ("submitted", "reviewed"), ("draft", "draft")],
+)
 def test_skipping_a_step_is_refused(start: str, target: str) -> None:
     fs = complete_factsheet(start)
     with pytest.raises(TransitionRefused) as refused:
@@ -82,8 +85,12 @@ def test_warnings_and_notes_do_not_block() -> None:
     assert fs.status == "validated"
 
 
-@pytest.mark.parametrize(("by", "organisation"), [(None, "Ministry"), ("Anna", None), (" ", "Ministry")])
-def test_the_sign_off_needs_who_and_which_organisation(by: str | None, organisation: str | None) -> None:
+@pytest.mark.parametrize(
+    ("by", "organisation"), [(None, "Ministry"), ("Anna", None), (" ", "Ministry")]
+)
+def test_the_sign_off_needs_who_and_which_organisation(
+    by: str | None, organisation: str | None
+) -> None:
     fs = complete_factsheet("submitted")
     with pytest.raises(TransitionRefused):
         transition(fs, "validated", by=by, organisation=organisation)
@@ -119,6 +126,11 @@ def test_every_transition_lands_in_the_history(store: Store) -> None:
     assert ("anna", "status", "/status") in history
     assert ("anna", "edit", "/clusters/0/members") in history
     status_changes = [c for c in store.history("PL", 2023) if c.path == "/status"]
-    assert [(c.old, c.new) for c in status_changes][-2:] == [("submitted", "validated"), ("validated", "draft")]
-    assert any(c.action == "status" and c.path.startswith("/validation") for c in store.history("PL", 2023))
+    assert [(c.old, c.new) for c in status_changes][-2:] == [
+        ("submitted", "validated"),
+        ("validated", "draft"),
+    ]
+    assert any(
+        c.action == "status" and c.path.startswith("/validation") for c in store.history("PL", 2023)
+    )
     assert store.load("PL", 2023).validation is None
