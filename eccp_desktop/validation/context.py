@@ -11,6 +11,7 @@ from eccp_desktop.domain.countries import COUNTRIES, Country
 from eccp_desktop.domain.model import Factsheet, LocalizedText, Tier, TierScheme, text_in
 from eccp_desktop.i18n import current_language
 from eccp_desktop.validation.result import ERROR, WARNING
+from eccp_desktop.validation.texts import known_language
 
 # From this status on, missing required values are errors (before: warnings),
 # so a draft shows what is still to do and the sign-off refuses it.
@@ -46,7 +47,8 @@ class Context:
             eu_prefix=country.eu_prefix if country else factsheet.country,
             as_of=as_of,
             required_severity=ERROR if rank >= STATUSES.index(REQUIRED_FROM) else WARNING,
-            languages=tuple(lang for lang in factsheet.languages if lang != "en"),
+            # unknown codes are a format error, not a translation to ask for
+            languages=tuple(x for x in factsheet.languages if x != "en" and known_language(x)),
             schemes=schemes,
         )
 
