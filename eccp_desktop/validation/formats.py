@@ -39,6 +39,8 @@ def nuts_problem(ctx: Context, code: str, path: str) -> Result | None:
 def nuts_message(ctx: Context, code: str) -> str | None:
     if not _uses_nuts(ctx):
         return None
+    if code.startswith(ctx.eu_prefix) and NUTS.fullmatch(code):
+        return None  # the common case, without filling the cache with good codes
     return _nuts_message(code, ctx.eu_prefix, ctx.factsheet.country, ctx.lang)
 
 
