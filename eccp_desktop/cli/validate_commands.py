@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
 from collections import Counter
 from itertools import groupby
 
@@ -33,7 +35,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    with open_store(args, read_only=True) as store:
+    # Not read-only: on first use the default store is created with the demo.
+    # Nothing is written here.
+    with open_store(args) as store:
         try:
             code, edition = store.resolve(args.country, args.edition)
             fs = store.load(code, edition)
@@ -41,10 +45,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
             fail(str(e))
     results = validate(fs)
     if args.json:
-        print(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
+        _emit(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
     else:
-        print(report(fs, results))
+        _emit(report(fs, results))
     return EXIT_ERRORS if any(r.severity == ERROR for r in results) else EXIT_OK
+
+
+def _emit(text: str) -> None:
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        # The reader stopped early (``| head``): silence the rest, keep the exit code.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def summary(results: list[Result]) -> str:

@@ -109,3 +109,10 @@ def test_import_prints_the_validation_summary(
     out = capsys.readouterr().out
     assert "PL 2023: added from" in out
     assert "  validation: 1 error, 0 warnings, 0 notes" in out
+
+
+def test_first_use_of_the_default_store_validates_the_demo(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["validate", "PL"]) == 0
+    assert capsys.readouterr().out.startswith("PL 2023 (Poland)")
