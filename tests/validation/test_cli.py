@@ -44,7 +44,7 @@ def test_errors_give_exit_1_and_a_report_by_section(
     assert "1 error, 1 warning, 0 notes" in out
     clusters = out.index("\nCluster organisations\n")
     sources = out.index("\nSources\n")
-    assert clusters < out.index("/clusters/2/members") < sources
+    assert clusters < out.index("/clusters/2/members (Key Ltd)") < sources
     assert (
         "Key National Cluster requires at least 51 members; this cluster has 40 "
         "[cluster.members_below_tier_minimum]" in out
