@@ -66,6 +66,14 @@ def test_validator_follows_added_and_removed_items_whatever_the_path() -> None:
     assert v.revalidate("/clusters/0") == []
 
 
+def test_validator_notices_moved_items_even_when_the_path_names_one() -> None:
+    fs = complete_factsheet()
+    fs.clusters[0].members, fs.clusters[0].sme_members = 10, 5
+    v = Validator(fs)
+    fs.clusters[0], fs.clusters[1] = fs.clusters[1], fs.clusters[0]
+    assert [r.path for r in v.revalidate("/clusters/0/members")] == ["/clusters/1/members"]
+
+
 def test_validator_reruns_cluster_checks_when_a_tier_changes() -> None:
     fs = complete_factsheet()
     v = Validator(fs)

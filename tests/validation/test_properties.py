@@ -38,7 +38,7 @@ def _edit(fs: Factsheet, data: st.DataObject) -> str:
     """One edit as the window would make it; returns the path it changed."""
     kind = data.draw(
         st.sampled_from(
-            ["cluster", "add_cluster", "remove_cluster", "tier", "policy", "programme",
+            ["cluster", "add_cluster", "remove_cluster", "swap_clusters", "tier", "policy", "programme",
              "cci", "status", "languages", "reference_date", "section", "source", "scheme_key"]
         )
     )  # fmt: skip
@@ -64,6 +64,10 @@ def _edit(fs: Factsheet, data: st.DataObject) -> str:
     if kind == "add_cluster":
         fs.clusters.append(Cluster("Alpha", "PL91", dt.date(2020, 1, 1), 30, 10, "kkk", "emerging"))
         return data.draw(st.sampled_from(["/clusters", f"/clusters/{n}"]))
+    if kind == "swap_clusters" and n > 1:
+        i, j = data.draw(st.integers(0, n - 1)), data.draw(st.integers(0, n - 1))
+        fs.clusters[i], fs.clusters[j] = fs.clusters[j], fs.clusters[i]
+        return f"/clusters/{i}"  # names one item only: the Validator must notice the move
     if kind == "remove_cluster" and n:
         del fs.clusters[data.draw(st.integers(0, n - 1))]
         return "/clusters"
