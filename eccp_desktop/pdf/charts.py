@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics import shapes
 from reportlab.graphics.shapes import Drawing, String
 
 from eccp_desktop.domain.codes import ECOSYSTEMS, POLICY_TYPES, PRIORITIES
@@ -13,6 +14,10 @@ from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.pdf import fonts, labels, styles
 from eccp_desktop.pdf.context import Context
 from eccp_desktop.pdf.escape import clean
+
+# Every drawing starts in this font: reportlab's default would put an
+# unembedded Helvetica into the PDF (our charts set DejaVu on every label).
+shapes.STATE_DEFAULTS["fontName"] = fonts.FAMILY
 
 LABEL_CHARS = 34  # longer category names are shortened with an ellipsis
 

@@ -56,6 +56,8 @@ class _Canvas(Canvas):
     info: PageInfo
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # the page's initial font is written into every page: keep Helvetica out
+        kwargs["initialFontName"] = fonts.register()
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
         self._marks: list[tuple[str, str, int]] = []
@@ -155,7 +157,6 @@ class FactsheetDocument(BaseDocTemplate):
             producer="ECCP Factsheet Desktop (ReportLab)",
             lang=info.lang,
             invariant=1,
-            initialFontName=fonts.register(),
         )
         self.info = info
         frame = Frame(

@@ -12,7 +12,7 @@ from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.i18n import translator
 from eccp_desktop.i18n.formatting import country_name, language_name
-from eccp_desktop.pdf import labels, sections, styles
+from eccp_desktop.pdf import fonts, labels, sections, styles
 from eccp_desktop.pdf.context import FALLBACK_MARK, Context
 from eccp_desktop.pdf.document import FactsheetDocument, PageInfo
 from eccp_desktop.pdf.errors import PdfError
@@ -102,6 +102,7 @@ def title_block(ctx: Context, fs: Factsheet) -> list[Flowable]:
         )
         box.setStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),
                 ("BOX", (0, 0), (-1, -1), 1, styles.DRAFT_RED),
                 ("LEFTPADDING", (0, 0), (-1, -1), 6),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from eccp_desktop.domain.model import Factsheet, Policy
-from eccp_desktop.pdf import charts, labels, styles, tables
+from eccp_desktop.pdf import charts, fonts, labels, styles, tables
 from eccp_desktop.pdf.context import Context
 from eccp_desktop.pdf.document import Heading
 from eccp_desktop.pdf.escape import clean, markup, safe_url
@@ -51,7 +51,13 @@ def side_by_side(left: Flowable | None, right: Flowable | None) -> Flowable | No
         return cells[0]
     half = styles.FRAME_WIDTH / 2
     table = Table([cells], colWidths=[half, half], hAlign="LEFT")
-    table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    table.setStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
     return table
 
 

@@ -12,7 +12,7 @@ from reportlab.platypus import LongTable, Paragraph, TableStyle
 
 from eccp_desktop.domain.model import Factsheet, TierScheme, text_in
 from eccp_desktop.i18n.formatting import format_integer
-from eccp_desktop.pdf import labels, styles
+from eccp_desktop.pdf import fonts, labels, styles
 from eccp_desktop.pdf.context import Context
 from eccp_desktop.pdf.escape import markup, safe_url
 
@@ -43,6 +43,7 @@ def grid(
         )  # fmt: skip
     table = LongTable(data, colWidths=col_widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
     commands: list[tuple[object, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),  # else Helvetica is referenced
         ("BACKGROUND", (0, 0), (-1, 0), styles.HEADER_BG),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, styles.BLUE),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, styles.RULE),
@@ -75,7 +76,7 @@ def policies(ctx: Context, fs: Factsheet) -> LongTable:
             ]
         )
     header = [_("Policy"), _("Type"), _("Period"), _("Budget"), _("Priorities addressed")]
-    return grid(ctx, header, rows, [34, 14, 12, 14, 26], align_right=(3,))
+    return grid(ctx, header, rows, [32, 14, 11, 17, 26], align_right=(3,))
 
 
 def cohesion(ctx: Context, fs: Factsheet) -> LongTable:
@@ -141,7 +142,7 @@ def clusters(ctx: Context, fs: Factsheet) -> LongTable:
             ]
         )
     header = [_("Cluster organisation"), _("Region"), _("Founded"), _("Members"), _("SME members"), _("Tier"), _("Ecosystems")]
-    return grid(ctx, header, rows, [27, 8, 12, 9, 9, 14, 21], align_right=(3, 4))
+    return grid(ctx, header, rows, [24, 8, 12, 11, 11, 15, 19], align_right=(3, 4))
 
 
 def tiers(ctx: Context, scheme: TierScheme) -> LongTable:
