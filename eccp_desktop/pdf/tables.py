@@ -190,10 +190,10 @@ def problems(ctx: Context, results: Sequence[object]) -> LongTable:
         rows.append(
             [
                 f'<font color="{colour}">{markup(labels.name(labels.SEVERITIES, severity, _))}</font>',
-                markup(str(getattr(r, "message", "") or "")),
+                markup(str(getattr(r, "message", "") or ""))
+                + f'<br/><font size="6.5" color="#5F6B7A">{markup(str(getattr(r, "rule", "") or ""))}</font>',
                 markup(str(getattr(r, "path", "") or "")),
-                markup(str(getattr(r, "rule", "") or "")),
             ]
         )
-    header = [_("Severity"), _("Problem"), _("Where"), _("Rule")]
-    return grid(ctx, header, rows, [11, 47, 20, 22])
+    header = [_("Severity"), _("Problem"), _("Where")]
+    return grid(ctx, header, rows, [11, 60, 29])
