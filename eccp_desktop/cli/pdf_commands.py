@@ -69,8 +69,11 @@ def _check_out_file(out: Path) -> None:
 def write_atomically(path: Path, data: bytes) -> None:
     """Write beside the target and rename: a failure never leaves half a PDF."""
     tmp = path.with_name(f".{path.name}.part")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def cmd_pdf_one(args: argparse.Namespace) -> int:
