@@ -22,7 +22,9 @@ from eccp_desktop.store import NotFoundError
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "pdf",
-        help=_("print factsheets as PDF: one (COUNTRY --lang L --out FILE) or all (--all --out-dir DIR)"),
+        help=_(
+            "print factsheets as PDF: one (COUNTRY --lang L --out FILE) or all (--all --out-dir DIR)"
+        ),
     )
     p.add_argument("country", nargs="?", metavar="COUNTRY")
     p.add_argument("--edition", type=int, metavar="Y")
@@ -35,7 +37,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=_("with --all: the languages (default: English and each country's own)"),
     )
     p.add_argument("--out-dir", metavar="DIR", help=_("with --all: the folder for the PDFs"))
-    p.add_argument("--jobs", type=int, metavar="N", help=_("with --all: processes (default: all cores)"))
+    p.add_argument(
+        "--jobs", type=int, metavar="N", help=_("with --all: processes (default: all cores)")
+    )
     p.set_defaults(handler=cmd_pdf)
 
 
@@ -43,7 +47,12 @@ def parse_langs(text: str) -> list[str]:
     langs = [code.strip().lower() for code in text.split(",") if code.strip()]
     bad = [code for code in langs if code not in EU_LANGUAGES]
     if bad or not langs:
-        fail(*[_("{code!r} is not one of the 24 official EU languages").format(code=c) for c in bad or [text]])
+        fail(
+            *[
+                _("{code!r} is not one of the 24 official EU languages").format(code=c)
+                for c in bad or [text]
+            ]
+        )
     return list(dict.fromkeys(langs))
 
 
@@ -93,7 +102,11 @@ def cmd_pdf_one(args: argparse.Namespace) -> int:
         fail(str(e))
     except OSError as e:
         fail(_("{path} cannot be written: {reason}").format(path=out, reason=e.strerror or e))
-    print(_("{code} {edition} ({lang}) written to {path}").format(code=code, edition=edition, lang=lang, path=out))
+    print(
+        _("{code} {edition} ({lang}) written to {path}").format(
+            code=code, edition=edition, lang=lang, path=out
+        )
+    )
     return EXIT_OK
 
 

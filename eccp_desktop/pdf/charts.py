@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics import shapes
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
 
 from eccp_desktop.domain.codes import ECOSYSTEMS, POLICY_TYPES, PRIORITIES
@@ -39,7 +39,11 @@ def bar_chart(
     plot_height = bar * 1.6 * len(items)
     height = plot_height + 30
     drawing = Drawing(width, height)
-    drawing.add(String(0, height - 11, clean(title), fontName=fonts.BOLD, fontSize=8.5, fillColor=styles.BLUE))
+    drawing.add(
+        String(
+            0, height - 11, clean(title), fontName=fonts.BOLD, fontSize=8.5, fillColor=styles.BLUE
+        )
+    )
     chart = HorizontalBarChart()
     chart.x = label_width
     chart.y = 6
@@ -75,7 +79,10 @@ def policies_by_type(ctx: Context, fs: Factsheet, width: float) -> Drawing | Non
     counts = Counter(p.type for p in fs.policies)
     if not counts:
         return None
-    items = [(labels.name(labels.POLICY_TYPES_SHORT, t, ctx.gettext), float(counts[t])) for t in POLICY_TYPES]
+    items = [
+        (labels.name(labels.POLICY_TYPES_SHORT, t, ctx.gettext), float(counts[t]))
+        for t in POLICY_TYPES
+    ]
     items += [(t, float(n)) for t, n in sorted(counts.items()) if t not in POLICY_TYPES]
     return bar_chart(ctx.gettext("Policies by type"), items, width, lambda v: ctx.integer(int(v)))
 
@@ -86,7 +93,10 @@ def priorities(ctx: Context, fs: Factsheet, width: float) -> Drawing | None:
         return None
     items = [(labels.name(labels.PRIORITIES, k, ctx.gettext), float(counts[k])) for k in PRIORITIES]
     return bar_chart(
-        ctx.gettext("Priorities addressed (number of policies)"), items, width, lambda v: ctx.integer(int(v))
+        ctx.gettext("Priorities addressed (number of policies)"),
+        items,
+        width,
+        lambda v: ctx.integer(int(v)),
     )
 
 
@@ -97,7 +107,13 @@ def employment(ctx: Context, fs: Factsheet, width: float) -> Drawing | None:
         return None
     order = {k: i for i, k in enumerate(ECOSYSTEMS)}
     given.sort(key=lambda e: (-(e.employment or 0), order.get(e.ecosystem, 99)))
-    items = [(labels.name(labels.ECOSYSTEMS, e.ecosystem, ctx.gettext), float(e.employment or 0)) for e in given]
+    items = [
+        (labels.name(labels.ECOSYSTEMS, e.ecosystem, ctx.gettext), float(e.employment or 0))
+        for e in given
+    ]
     return bar_chart(
-        ctx.gettext("Employment by industrial ecosystem (persons)"), items, width, lambda v: ctx.integer(int(v))
+        ctx.gettext("Employment by industrial ecosystem (persons)"),
+        items,
+        width,
+        lambda v: ctx.integer(int(v)),
     )

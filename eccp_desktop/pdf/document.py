@@ -40,7 +40,7 @@ class PageInfo:
     created: dt.date  # the PDF creation date: from the data, never the clock
 
 
-class Heading(Paragraph):
+class Heading(Paragraph):  # type: ignore[misc]
     """A heading that becomes an outline entry (PDF bookmark)."""
 
     def __init__(self, text: str, style: ParagraphStyle, *, plain: str, level: int, key: str):
@@ -50,7 +50,7 @@ class Heading(Paragraph):
         self.outline_key = key
 
 
-class _Canvas(Canvas):
+class _Canvas(Canvas):  # type: ignore[misc]
     """Keeps finished pages until the total is known; writes footers and outline then."""
 
     info: PageInfo
@@ -134,11 +134,13 @@ def _draw_decorations(canv: Canvas, info: PageInfo, *, first: bool) -> None:
             )
     canv.setStrokeColor(styles.RULE)
     canv.setLineWidth(0.5)
-    canv.line(styles.MARGIN_X, styles.MARGIN_BOTTOM - 4, width - styles.MARGIN_X, styles.MARGIN_BOTTOM - 4)
+    canv.line(
+        styles.MARGIN_X, styles.MARGIN_BOTTOM - 4, width - styles.MARGIN_X, styles.MARGIN_BOTTOM - 4
+    )
     canv.restoreState()
 
 
-class FactsheetDocument(BaseDocTemplate):
+class FactsheetDocument(BaseDocTemplate):  # type: ignore[misc]
     """A4 portrait, one frame; the first page without the running head."""
 
     def __init__(self, out: BytesIO, info: PageInfo) -> None:

@@ -55,7 +55,11 @@ def font_dirs() -> list[Path]:
 def find_face(filename: str, dirs: list[Path]) -> Path | None:
     """The first ``filename`` in ``dirs`` (directly, in ``truetype/dejavu``, or deeper)."""
     for d in dirs:
-        for candidate in (d / filename, d / "truetype" / "dejavu" / filename, d / "dejavu" / filename):
+        for candidate in (
+            d / filename,
+            d / "truetype" / "dejavu" / filename,
+            d / "dejavu" / filename,
+        ):
             if candidate.is_file():
                 return candidate
     for d in dirs:  # slower: font folders laid out differently

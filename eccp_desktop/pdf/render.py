@@ -38,7 +38,9 @@ def is_draft(fs: Factsheet) -> bool:
 def page_info(ctx: Context, fs: Factsheet) -> PageInfo:
     _ = ctx.gettext
     country = country_name(fs.country, ctx.lang)
-    title = _("Cluster Policy Factsheet – {country} {edition}").format(country=country, edition=fs.edition)
+    title = _("Cluster Policy Factsheet – {country} {edition}").format(
+        country=country, edition=fs.edition
+    )
     return PageInfo(
         lang=ctx.lang,
         title=clean(title),
@@ -50,9 +52,7 @@ def page_info(ctx: Context, fs: Factsheet) -> PageInfo:
         author=AUTHOR,
         keywords=clean(", ".join([_("cluster policy"), country, str(fs.edition), ctx.lang])),
         running_head=clean(title),
-        footer_left=clean(
-            _("ECCP · reference date {date}").format(date=ctx.date(fs.as_of))
-        ),
+        footer_left=clean(_("ECCP · reference date {date}").format(date=ctx.date(fs.as_of))),
         page_label=_("Page {page} of {pages}"),
         draft_mark=clean(_("DRAFT")) if is_draft(fs) else None,
         created=fs.as_of,
@@ -118,9 +118,9 @@ def fallback_legend(ctx: Context) -> Flowable:
     _ = ctx.gettext
     return ctx.para(
         markup(
-            _("Texts marked [{mark}] are printed in English: there is no {language} version yet.").format(
-                mark=FALLBACK_MARK, language=language_name(ctx.lang, ctx.lang)
-            )
+            _(
+                "Texts marked [{mark}] are printed in English: there is no {language} version yet."
+            ).format(mark=FALLBACK_MARK, language=language_name(ctx.lang, ctx.lang))
         ),
         "note",
     )

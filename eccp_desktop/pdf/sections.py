@@ -111,7 +111,9 @@ def _policy_detail(ctx: Context, p: Policy) -> Story:
         facts.append(p.authority)
     facts.append(ctx.period(p.start_year, p.end_year))
     if p.budget_eur is not None:
-        facts.append(_("budget {amount}").format(amount=ctx.amount(p.budget_eur, p.budget_approximate)))
+        facts.append(
+            _("budget {amount}").format(amount=ctx.amount(p.budget_eur, p.budget_approximate))
+        )
     head = Paragraph(ctx.inline(p.title) or markup(p.key), styles.stylesheet()["h3"])
     story: Story = [KeepTogether([head, ctx.para(markup(" · ".join(facts)), "small")])]
     story += ctx.blocks(p.description)
@@ -139,7 +141,9 @@ def policy(ctx: Context, fs: Factsheet) -> Story:
     story.append(heading(ctx, "3.1", _("Policies"), 1))
     if fs.policies:
         half = styles.FRAME_WIDTH / 2 - 6
-        pair = side_by_side(charts.policies_by_type(ctx, fs, half), charts.priorities(ctx, fs, half))
+        pair = side_by_side(
+            charts.policies_by_type(ctx, fs, half), charts.priorities(ctx, fs, half)
+        )
         if pair is not None:
             story += [pair, Spacer(0, 6)]
         story.append(tables.policies(ctx, fs))
@@ -157,10 +161,17 @@ def policy(ctx: Context, fs: Factsheet) -> Story:
     if not fs.tier_schemes:
         story.append(nothing(ctx))
     for scheme in fs.tier_schemes:
-        story.append(Paragraph(ctx.inline(scheme.name) or markup(scheme.key), styles.stylesheet()["h3"]))
+        story.append(
+            Paragraph(ctx.inline(scheme.name) or markup(scheme.key), styles.stylesheet()["h3"])
+        )
         story += [tables.tiers(ctx, scheme), Spacer(0, 6)]
         if scheme.support and scheme.tiers:
-            story.append(ctx.label("Support by tier (R = regional level, N = national level; the first, in bold, is primary)", "small"))
+            story.append(
+                ctx.label(
+                    "Support by tier (R = regional level, N = national level; the first, in bold, is primary)",
+                    "small",
+                )
+            )
             story += [tables.support_matrix(ctx, scheme), Spacer(0, 6)]
     return story
 
@@ -180,10 +191,14 @@ def state(ctx: Context, fs: Factsheet) -> Story:
         for dim, a in fs.policy_assessment.items()
     ]
     if rows:
-        story.append(tables.grid(ctx, [_("Dimension"), _("Rating"), _("Assessment")], rows, [18, 12, 70]))
+        story.append(
+            tables.grid(ctx, [_("Dimension"), _("Rating"), _("Assessment")], rows, [18, 12, 70])
+        )
     elif not fs.sections.get("policy_state"):
         story.append(nothing(ctx))
-    story.append(heading(ctx, "4.2", _("Potential impact on the challenges of the European Semester"), 1))
+    story.append(
+        heading(ctx, "4.2", _("Potential impact on the challenges of the European Semester"), 1)
+    )
     story += ctx.blocks(fs.sections.get("semester_impact"))
     if fs.recommendations:
         story.append(tables.recommendations(ctx, fs))

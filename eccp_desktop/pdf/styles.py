@@ -48,9 +48,36 @@ def stylesheet() -> StyleSheet1:
     add("kicker", fontSize=9, leading=12, textColor=MUTED, spaceAfter=2)
     add("title", fontName=bold, fontSize=26, leading=31, textColor=BLUE, spaceAfter=4)
     add("subtitle", fontSize=11.5, leading=15, textColor=INK, spaceAfter=2)
-    add("h1", fontName=bold, fontSize=15, leading=19, textColor=BLUE, spaceBefore=12, spaceAfter=6, keepWithNext=1)
-    add("h2", fontName=bold, fontSize=11.5, leading=15, textColor=BLUE, spaceBefore=8, spaceAfter=4, keepWithNext=1)
-    add("h3", fontName=bold, fontSize=10, leading=13, textColor=INK, spaceBefore=5, spaceAfter=2, keepWithNext=1)
+    add(
+        "h1",
+        fontName=bold,
+        fontSize=15,
+        leading=19,
+        textColor=BLUE,
+        spaceBefore=12,
+        spaceAfter=6,
+        keepWithNext=1,
+    )
+    add(
+        "h2",
+        fontName=bold,
+        fontSize=11.5,
+        leading=15,
+        textColor=BLUE,
+        spaceBefore=8,
+        spaceAfter=4,
+        keepWithNext=1,
+    )
+    add(
+        "h3",
+        fontName=bold,
+        fontSize=10,
+        leading=13,
+        textColor=INK,
+        spaceBefore=5,
+        spaceAfter=2,
+        keepWithNext=1,
+    )
     add("small", fontSize=8, leading=10.5, textColor=MUTED)
     add("note", fontName=fonts.OBLIQUE, fontSize=8.5, leading=11, textColor=MUTED)
     add("cell", fontSize=8, leading=10, spaceAfter=0)

@@ -16,7 +16,7 @@ from eccp_desktop.pdf import fonts, labels, styles
 from eccp_desktop.pdf.context import Context
 from eccp_desktop.pdf.escape import markup, safe_url
 
-Cell = Paragraph | str
+Cell = object  # a Paragraph or a markup string
 
 
 def grid(
@@ -72,7 +72,8 @@ def policies(ctx: Context, fs: Factsheet) -> LongTable:
                 markup(labels.name(labels.POLICY_TYPES_SHORT, p.type, _)),
                 ctx.period(p.start_year, p.end_year),
                 ctx.amount(p.budget_eur, p.budget_approximate),
-                markup(", ".join(labels.name(labels.PRIORITIES, k, _) for k in p.priorities)) or "–",
+                markup(", ".join(labels.name(labels.PRIORITIES, k, _) for k in p.priorities))
+                or "–",
             ]
         )
     header = [_("Policy"), _("Type"), _("Period"), _("Budget"), _("Priorities addressed")]
@@ -93,14 +94,23 @@ def cohesion(ctx: Context, fs: Factsheet) -> LongTable:
                 ctx.amount(c.budget_eur, c.budget_approximate),
             ]
         )
-    header = [_("CCI"), _("Programme"), _("Region"), _("Funds"), _("Objectives"), _("Budget for clusters")]
+    header = [
+        _("CCI"),
+        _("Programme"),
+        _("Region"),
+        _("Funds"),
+        _("Objectives"),
+        _("Budget for clusters"),
+    ]
     return grid(ctx, header, rows, [19, 33, 9, 10, 11, 18], align_right=(5,))
 
 
 def cluster_support(ctx: Context, fs: Factsheet) -> LongTable:
     """How each cohesion programme supports clusters, one row per programme."""
     _ = ctx.gettext
-    rows = [[ctx.inline(c.title), ctx.inline(c.cluster_support) or "–"] for c in fs.cohesion_programmes]
+    rows = [
+        [ctx.inline(c.title), ctx.inline(c.cluster_support) or "–"] for c in fs.cohesion_programmes
+    ]
     return grid(ctx, [_("Programme"), _("How clusters are supported")], rows, [35, 65])
 
 
@@ -138,10 +148,19 @@ def clusters(ctx: Context, fs: Factsheet) -> LongTable:
                 ctx.integer(c.members),
                 ctx.integer(c.sme_members),
                 tier_text,
-                markup(", ".join(labels.name(labels.ECOSYSTEMS, e, _) for e in c.ecosystems)) or "–",
+                markup(", ".join(labels.name(labels.ECOSYSTEMS, e, _) for e in c.ecosystems))
+                or "–",
             ]
         )
-    header = [_("Cluster organisation"), _("Region"), _("Founded"), _("Members"), _("SME members"), _("Tier"), _("Ecosystems")]
+    header = [
+        _("Cluster organisation"),
+        _("Region"),
+        _("Founded"),
+        _("Members"),
+        _("SME members"),
+        _("Tier"),
+        _("Ecosystems"),
+    ]
     return grid(ctx, header, rows, [24, 8, 12, 11, 11, 15, 19], align_right=(3, 4))
 
 
@@ -174,7 +193,10 @@ def support_matrix(ctx: Context, scheme: TierScheme) -> LongTable:
                 marks[0] = f"<b>{marks[0]}</b>"
             row.append(Paragraph(" / ".join(marks) or "–", styles.stylesheet()["cell_center"]))
         rows.append(row)
-    header = [_("Support dimension"), *[text_in(t.name, ctx.lang)[0] or t.key for t in scheme.tiers]]
+    header = [
+        _("Support dimension"),
+        *[text_in(t.name, ctx.lang)[0] or t.key for t in scheme.tiers],
+    ]
     widths = [40] + [60 / max(1, len(scheme.tiers))] * len(scheme.tiers)
     return grid(ctx, header, rows, widths)
 

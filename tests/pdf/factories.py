@@ -60,8 +60,21 @@ def rich(country: str, lang: str, text: str, policy_title: str) -> Factsheet:
         edition=2023,
         status="validated",
         languages=["en", lang],
-        sections={k: dict(both) for k in ("economic_context", "cluster_landscape", "policy_overview", "policy_state", "semester_impact", "annex")},
-        policy_assessment={"evaluation": Assessment("medium", dict(both)), "approach": Assessment("high", {"en": "Tiered."})},
+        sections={
+            k: dict(both)
+            for k in (
+                "economic_context",
+                "cluster_landscape",
+                "policy_overview",
+                "policy_state",
+                "semester_impact",
+                "annex",
+            )
+        },
+        policy_assessment={
+            "evaluation": Assessment("medium", dict(both)),
+            "approach": Assessment("high", {"en": "Tiered."}),
+        },
         ecosystems=[
             EcosystemEntry("digital", 412000, 0.026, "high", {lang: text}),
             EcosystemEntry("tourism", 250000, 0.061, "medium"),
@@ -78,18 +91,44 @@ def rich(country: str, lang: str, text: str, policy_title: str) -> Factsheet:
                 priorities=["green", "digital"],
                 description=dict(both),
                 url="https://example.org/policy",
-                programmes=[Programme({lang: policy_title + " I"}, dict(both), 2021, 2027, 1_500_000)],
+                programmes=[
+                    Programme({lang: policy_title + " I"}, dict(both), 2021, 2027, 1_500_000)
+                ],
             ),
-            Policy(key="p2", title={"en": "Regional support"}, type="regional_cluster", region="EL30", start_year=2019, end_year=2025),
+            Policy(
+                key="p2",
+                title={"en": "Regional support"},
+                type="regional_cluster",
+                region="EL30",
+                start_year=2019,
+                end_year=2025,
+            ),
         ],
         cohesion_programmes=[
-            CohesionProgramme("2021EL16FFPR008", {lang: policy_title}, "EL30", ["ERDF"], ["PO1"], {lang: text}, 9_200_000, True)
+            CohesionProgramme(
+                "2021EL16FFPR008",
+                {lang: policy_title},
+                "EL30",
+                ["ERDF"],
+                ["PO1"],
+                {lang: text},
+                9_200_000,
+                True,
+            )
         ],
-        recommendations=[Recommendation(2023, {lang: text}, "skills", {"en": "Training via clusters."})],
+        recommendations=[
+            Recommendation(2023, {lang: text}, "skills", {"en": "Training via clusters."})
+        ],
         tier_schemes=[
-            TierScheme("s", {lang: policy_title}, [Tier("a", {lang: "Α/А"}, 12, 10), Tier("b", {"en": "Top"}, 36, 51)])
+            TierScheme(
+                "s",
+                {lang: policy_title},
+                [Tier("a", {lang: "Α/А"}, 12, 10), Tier("b", {"en": "Top"}, 36, 51)],
+            )
         ],
-        sources=[Source("Source " + text[:20], "https://example.org/source", dt.date(2023, 11, 15))],
+        sources=[
+            Source("Source " + text[:20], "https://example.org/source", dt.date(2023, 11, 15))
+        ],
     )
 
 
@@ -122,10 +161,19 @@ def hostile() -> Factsheet:
         "annex": {"en": "x" * 20000},  # one word of 20,000 characters
     }
     fs.policies = [
-        Policy(key=f"p{i}", title={"en": f"{HOSTILE[i % len(HOSTILE)]} #{i}"}, type="broad", description={"en": HOSTILE[i % len(HOSTILE)]})
+        Policy(
+            key=f"p{i}",
+            title={"en": f"{HOSTILE[i % len(HOSTILE)]} #{i}"},
+            type="broad",
+            description={"en": HOSTILE[i % len(HOSTILE)]},
+        )
         for i in range(500)
     ]
-    fs.cohesion_programmes = [CohesionProgramme(cci="<b>CCI</b>", title={"en": long_para}, cluster_support={"en": long_para})]
+    fs.cohesion_programmes = [
+        CohesionProgramme(
+            cci="<b>CCI</b>", title={"en": long_para}, cluster_support={"en": long_para}
+        )
+    ]
     fs.sources = [Source(title=h, url=h) for h in HOSTILE]
     return fs
 

@@ -30,7 +30,11 @@ def test_one_factsheet(demo_store: Store, store_path: Path, tmp_path: Path) -> N
     ],
 )
 def test_bad_input_exits_2_and_writes_nothing(
-    argv: list[str], demo_store: Store, store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    argv: list[str],
+    demo_store: Store,
+    store_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     out_dir = tmp_path / "out"
     args = [a.format(out=tmp_path / "x.pdf", dir=out_dir) for a in argv]
@@ -43,20 +47,38 @@ def test_all_in_two_processes(
     demo_store: Store, store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out_dir = tmp_path / "pdfs"
-    code = main(["--db", str(store_path), "pdf", "--all", "--langs", "en,el", "--out-dir", str(out_dir), "--jobs", "2"])
+    code = main(
+        [
+            "--db",
+            str(store_path),
+            "pdf",
+            "--all",
+            "--langs",
+            "en,el",
+            "--out-dir",
+            str(out_dir),
+            "--jobs",
+            "2",
+        ]
+    )
     assert code == 0
     files = sorted(p.name for p in out_dir.iterdir())
     assert len(files) == 2 * len(demo_store.list())
     assert "pl-2023-el.pdf" in files
     captured = capsys.readouterr()
     assert f"{len(files)}/{len(files)}" in captured.err  # the progress bar reached the end
-    assert f"{len(files)} of {len(files)} PDFs written" in captured.out and "0 failed" in captured.out
+    assert (
+        f"{len(files)} of {len(files)} PDFs written" in captured.out and "0 failed" in captured.out
+    )
 
 
 def test_default_languages_are_english_and_the_countrys_own(
     demo_store: Store, store_path: Path, tmp_path: Path
 ) -> None:
-    assert main(["--db", str(store_path), "pdf", "--all", "--out-dir", str(tmp_path), "--jobs", "1"]) == 0
+    assert (
+        main(["--db", str(store_path), "pdf", "--all", "--out-dir", str(tmp_path), "--jobs", "1"])
+        == 0
+    )
     assert {"pl-2023-en.pdf", "pl-2023-pl.pdf"} <= {p.name for p in tmp_path.iterdir()}
 
 
@@ -64,7 +86,20 @@ def test_a_failed_file_gives_exit_1_and_the_rest_is_written(
     demo_store: Store, store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "pl-2023-en.pdf").mkdir()  # this one cannot be written
-    code = main(["--db", str(store_path), "pdf", "--all", "--langs", "en", "--out-dir", str(tmp_path), "--jobs", "2"])
+    code = main(
+        [
+            "--db",
+            str(store_path),
+            "pdf",
+            "--all",
+            "--langs",
+            "en",
+            "--out-dir",
+            str(tmp_path),
+            "--jobs",
+            "2",
+        ]
+    )
     assert code == 1
     written = [p for p in tmp_path.glob("*.pdf") if p.is_file()]
     assert len(written) == len(demo_store.list()) - 1

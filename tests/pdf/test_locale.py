@@ -78,7 +78,9 @@ def test_amounts_country_and_dates_follow_cldr_for_german(german_catalog: None) 
         ("bg", "Полша", "20 млн. €", "31.12.2023"),
     ],
 )
-def test_each_language_gets_its_own_formats(lang: str, country: str, amount: str, date: str) -> None:
+def test_each_language_gets_its_own_formats(
+    lang: str, country: str, amount: str, date: str
+) -> None:
     fs = factories.polish_demo()
     fs.policies[0].budget_eur = 20_000_000
     text = all_text(render_factsheet(fs, lang))

@@ -85,22 +85,35 @@ def test_english_fallback_is_marked_in_polish() -> None:
     assert "Klastry w Polsce dzielą się na trzy grupy." in text
     assert "This factsheet is part of the 2023 update" in text
     assert "one per cluster category. [EN]" in text
-    legend = translator("pl").gettext("Texts marked [{mark}] are printed in English: there is no {language} version yet.")
+    legend = translator("pl").gettext(
+        "Texts marked [{mark}] are printed in English: there is no {language} version yet."
+    )
     assert legend.format(mark="EN", language="Polski") in text
-    assert "Klastry w Polsce dzielą się" not in render_factsheet(factories.polish_demo(), "en").decode("latin-1")
+    assert "Klastry w Polsce dzielą się" not in render_factsheet(
+        factories.polish_demo(), "en"
+    ).decode("latin-1")
 
 
 def test_problems_are_printed_in_the_annex() -> None:
     problems = [
-        factories.Problem("cluster.members_below_tier_minimum", "error", "12 members, the tier needs 51", "/clusters/3/members"),
-        factories.Problem("text.translation_missing", "warning", "no Polish text", "/sections/annex"),
+        factories.Problem(
+            "cluster.members_below_tier_minimum",
+            "error",
+            "12 members, the tier needs 51",
+            "/clusters/3/members",
+        ),
+        factories.Problem(
+            "text.translation_missing", "warning", "no Polish text", "/sections/annex"
+        ),
     ]
     text = all_text(render_factsheet(factories.polish_demo(), "en", problems=problems))
     assert "Validation results" in text
     for p in problems:
         assert p.message in text and p.path in text and p.rule in text
     assert "Validation results" not in all_text(render_factsheet(factories.polish_demo(), "en"))
-    assert "No problems found." in all_text(render_factsheet(factories.polish_demo(), "en", problems=[]))
+    assert "No problems found." in all_text(
+        render_factsheet(factories.polish_demo(), "en", problems=[])
+    )
 
 
 def test_empty_factsheet_renders_every_heading() -> None:

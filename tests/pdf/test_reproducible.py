@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from eccp_desktop.pdf import render_factsheet
-from tests.pdf import factories
 from tests.conftest import ROOT
+from tests.pdf import factories
 
 SCRIPT = """
 import hashlib, sys
@@ -20,12 +20,18 @@ print(hashlib.sha256(render_factsheet(getattr(factories, sys.argv[1])(), sys.arg
 """
 
 
-@pytest.mark.parametrize(("build", "lang"), [("polish_demo", "pl"), ("greek", "el"), ("bulgarian", "bg")])
+@pytest.mark.parametrize(
+    ("build", "lang"), [("polish_demo", "pl"), ("greek", "el"), ("bulgarian", "bg")]
+)
 def test_byte_identical_across_runs_and_processes(build: str, lang: str) -> None:
     first = render_factsheet(getattr(factories, build)(), lang)
     assert render_factsheet(getattr(factories, build)(), lang) == first
     other = subprocess.run(
-        [sys.executable, "-c", SCRIPT, build, lang], cwd=ROOT, capture_output=True, text=True, check=True
+        [sys.executable, "-c", SCRIPT, build, lang],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert other.stdout.strip() == hashlib.sha256(first).hexdigest()
 

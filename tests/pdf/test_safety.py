@@ -96,7 +96,9 @@ def test_any_text_parses_and_reads_back(text: str) -> None:
 
 def markup_text(part: str) -> str:
     """The text a markup piece stands for (the inverse of our escaping)."""
-    return part.replace("<br/>", "\n").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return (
+        part.replace("<br/>", "\n").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    )
 
 
 def test_markup_escapes_everything() -> None:

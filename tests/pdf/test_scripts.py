@@ -11,7 +11,11 @@ from tests.pdf.reading import all_text, flat, reader
 
 CASES = [
     ("el", factories.greek, [factories.GREEK_TEXT, factories.GREEK_POLICY, "Ελλάδα", "Ελληνικά"]),
-    ("bg", factories.bulgarian, [factories.BULGARIAN_TEXT, factories.BULGARIAN_POLICY, "България", "Български"]),
+    (
+        "bg",
+        factories.bulgarian,
+        [factories.BULGARIAN_TEXT, factories.BULGARIAN_POLICY, "България", "Български"],
+    ),
 ]
 
 
@@ -37,7 +41,9 @@ def test_text_extracts_in_the_script(lang: str, build: type[Factsheet], strings:
 
 
 @pytest.mark.parametrize(("lang", "build", "strings"), CASES)
-def test_only_embedded_dejavu_covering_every_character(lang: str, build: type[Factsheet], strings: list[str]) -> None:
+def test_only_embedded_dejavu_covering_every_character(
+    lang: str, build: type[Factsheet], strings: list[str]
+) -> None:
     data = render_factsheet(build(), lang)
     assert embedded_fonts(data) <= set(fonts.FACES)
     covered = fonts.coverage()

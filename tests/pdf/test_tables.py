@@ -44,7 +44,15 @@ def test_every_cluster_is_printed(many_clusters: list[str]) -> None:
 
 
 def test_cluster_table_continues_under_repeated_header(many_clusters: list[str]) -> None:
-    columns = ["Cluster organisation", "Region", "Founded", "Members", "SME members", "Tier", "Ecosystems"]
+    columns = [
+        "Cluster organisation",
+        "Region",
+        "Founded",
+        "Members",
+        "SME members",
+        "Tier",
+        "Ecosystems",
+    ]
     header = " ".join(POLISH(c) for c in columns)
     pages_with_rows = [flat(p) for p in many_clusters if "Klaster Testowy" in p]
     assert len(pages_with_rows) >= 5
