@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 from urllib.parse import urlsplit
 
 from eccp_desktop.pdf.fonts import coverage
@@ -25,6 +26,22 @@ _BLANK_LINES = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?;:…。]\s")
 
 
+@cache
+def _undrawable() -> re.Pattern[str]:
+    """A character class of everything the font cannot draw (its complement, as ranges)."""
+    points = sorted(coverage() | {ord("\n")})
+    ranges: list[str] = []
+    start = prev = points[0]
+    for p in [*points[1:], -1]:
+        if p != prev + 1:
+            ranges.append(
+                re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else "")
+            )
+            start = p
+        prev = p
+    return re.compile("[^" + "".join(ranges) + "]")
+
+
 def clean(text: str | None) -> str:
     """Text with control and invisible formatting characters removed, lines kept."""
     if not text:
@@ -33,8 +50,7 @@ def clean(text: str | None) -> str:
     text = _CONTROL.sub("", text.replace("\t", " "))
     # lone surrogates cannot be encoded in the PDF at all
     text = text.encode("utf-8", "replace").decode("utf-8")
-    drawable = coverage()
-    return "".join(c if ord(c) in drawable or c == "\n" else REPLACEMENT for c in text)
+    return _undrawable().sub(REPLACEMENT, text)
 
 
 def markup(text: str | None) -> str:

@@ -42,8 +42,8 @@ def stylesheet() -> StyleSheet1:
     )
     sheet.add(base)
 
-    def add(name: str, **kw: object) -> None:
-        sheet.add(ParagraphStyle(name, parent=base, **kw))  # type: ignore[arg-type]
+    def add(name: str, parent: ParagraphStyle = base, **kw: object) -> None:
+        sheet.add(ParagraphStyle(name, parent=parent, **kw))  # type: ignore[arg-type]
 
     add("kicker", fontSize=9, leading=12, textColor=MUTED, spaceAfter=2)
     add("title", fontName=bold, fontSize=26, leading=31, textColor=BLUE, spaceAfter=4)
@@ -85,6 +85,7 @@ def stylesheet() -> StyleSheet1:
     add("cell_right", fontSize=8, leading=10, spaceAfter=0, alignment=TA_RIGHT)
     add("cell_center", fontSize=8, leading=10, spaceAfter=0, alignment=TA_CENTER)
     add("th", fontName=bold, fontSize=8, leading=10, spaceAfter=0, textColor=BLUE)
+    add("th_right", parent=sheet["th"], alignment=TA_RIGHT)
     add("draft", fontName=bold, fontSize=10, leading=13, textColor=DRAFT_RED, spaceAfter=2)
     add("reference", fontSize=8.5, leading=11.5, leftIndent=12, firstLineIndent=-12)
     return sheet

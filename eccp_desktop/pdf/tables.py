@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import LongTable, Paragraph, TableStyle
 
 from eccp_desktop.domain.model import Factsheet, TierScheme, text_in
@@ -17,6 +18,24 @@ from eccp_desktop.pdf.context import Context
 from eccp_desktop.pdf.escape import markup, safe_url
 
 Cell = object  # a Paragraph or a markup string
+CELL_SIZE = 8
+CELL_LEADING = 10
+PADDING = 3
+
+
+def _cell(value: Cell, width: float, right: bool) -> Cell:
+    """Plain values that fit on one line stay strings (drawn directly: much faster
+    than a Paragraph, which wraps twice); everything else becomes a Paragraph."""
+    if isinstance(value, Paragraph):
+        return value
+    text = str(value)
+    if (
+        "<" not in text
+        and "&" not in text
+        and stringWidth(text, fonts.FAMILY, CELL_SIZE) <= width - 2 * PADDING
+    ):
+        return text
+    return Paragraph(text, styles.stylesheet()["cell_right" if right else "cell"])
 
 
 def grid(
@@ -32,15 +51,14 @@ def grid(
     sheet = styles.stylesheet()
     total = sum(widths)
     col_widths = [styles.FRAME_WIDTH * w / total for w in widths]
-    data: list[list[Cell]] = [[Paragraph(markup(h), sheet["th"]) for h in header]]
+    data: list[list[Cell]] = [
+        [
+            Paragraph(markup(h), sheet["th_right" if i in align_right else "th"])
+            for i, h in enumerate(header)
+        ]
+    ]
     for row in rows:
-        data.append(
-            [
-                c if isinstance(c, Paragraph)
-                else Paragraph(c, sheet["cell_right" if i in align_right else "cell"])
-                for i, c in enumerate(row)
-            ]
-        )  # fmt: skip
+        data.append([_cell(c, col_widths[i], i in align_right) for i, c in enumerate(row)])
     table = LongTable(data, colWidths=col_widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
     commands: list[tuple[object, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),  # else Helvetica is referenced
@@ -48,12 +66,16 @@ def grid(
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, styles.BLUE),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, styles.RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
+        ("LEADING", (0, 0), (-1, -1), CELL_LEADING),
+        ("TEXTCOLOR", (0, 0), (-1, -1), styles.INK),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
     ]
     commands += [("BACKGROUND", (0, i), (-1, i), styles.ZEBRA) for i in range(2, len(data), 2)]
+    commands += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i in align_right]
     commands += list(extra_style)
     table.setStyle(TableStyle(commands))
     return table
