@@ -12,6 +12,7 @@ from eccp_desktop.i18n import translator
 from eccp_desktop.i18n.formatting import format_date, format_eur, format_integer, format_percent
 from eccp_desktop.pdf import styles
 from eccp_desktop.pdf.escape import markup, paragraphs
+from eccp_desktop.pdf.para import Para
 
 # Marks a text printed in English because the target language has none.
 FALLBACK_MARK = "EN"
@@ -70,11 +71,11 @@ class Context:
             self.fallbacks += 1
             parts[-1] += self.mark()
         sheet = styles.stylesheet()
-        return [Paragraph(p, sheet[style]) for p in parts]
+        return [Para(p, sheet[style]) for p in parts]
 
     def para(self, text_markup: str, style: str = "body") -> Paragraph:
-        return Paragraph(text_markup, styles.stylesheet()[style])
+        return Para(text_markup, styles.stylesheet()[style])
 
     def label(self, message: str, style: str = "body") -> Paragraph:
         """A translated label (ours, trusted, but escaped all the same)."""
-        return Paragraph(markup(self.gettext(message)), styles.stylesheet()[style])
+        return Para(markup(self.gettext(message)), styles.stylesheet()[style])

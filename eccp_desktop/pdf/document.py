@@ -15,10 +15,11 @@ from typing import Any
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.paragraph import ParagraphStyle
 
 from eccp_desktop.pdf import fonts, styles
+from eccp_desktop.pdf.para import Para
 
 # Byte-identical output: no time stamps or random IDs from reportlab itself.
 rl_config.invariant = 1
@@ -40,7 +41,7 @@ class PageInfo:
     created: dt.date  # the PDF creation date: from the data, never the clock
 
 
-class Heading(Paragraph):  # type: ignore[misc]
+class Heading(Para):
     """A heading that becomes an outline entry (PDF bookmark)."""
 
     def __init__(self, text: str, style: ParagraphStyle, *, plain: str, level: int, key: str):

@@ -15,6 +15,7 @@ from eccp_desktop.pdf import charts, fonts, labels, styles, tables
 from eccp_desktop.pdf.context import Context
 from eccp_desktop.pdf.document import Heading
 from eccp_desktop.pdf.escape import clean, markup, safe_url
+from eccp_desktop.pdf.para import Para
 
 Story = list[Flowable]
 
@@ -114,7 +115,7 @@ def _policy_detail(ctx: Context, p: Policy) -> Story:
         facts.append(
             _("budget {amount}").format(amount=ctx.amount(p.budget_eur, p.budget_approximate))
         )
-    head = Paragraph(ctx.inline(p.title) or markup(p.key), styles.stylesheet()["h3"])
+    head = Para(ctx.inline(p.title) or markup(p.key), styles.stylesheet()["h3"])
     story: Story = [KeepTogether([head, ctx.para(markup(" · ".join(facts)), "small")])]
     story += ctx.blocks(p.description)
     if p.url:
@@ -161,9 +162,7 @@ def policy(ctx: Context, fs: Factsheet) -> Story:
     if not fs.tier_schemes:
         story.append(nothing(ctx))
     for scheme in fs.tier_schemes:
-        story.append(
-            Paragraph(ctx.inline(scheme.name) or markup(scheme.key), styles.stylesheet()["h3"])
-        )
+        story.append(Para(ctx.inline(scheme.name) or markup(scheme.key), styles.stylesheet()["h3"]))
         story += [tables.tiers(ctx, scheme), Spacer(0, 6)]
         if scheme.support and scheme.tiers:
             story.append(

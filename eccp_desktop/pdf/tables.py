@@ -16,6 +16,7 @@ from eccp_desktop.i18n.formatting import format_integer
 from eccp_desktop.pdf import fonts, labels, styles
 from eccp_desktop.pdf.context import Context
 from eccp_desktop.pdf.escape import markup, safe_url
+from eccp_desktop.pdf.para import Para
 
 Cell = object  # a Paragraph or a markup string
 CELL_SIZE = 8
@@ -35,7 +36,7 @@ def _cell(value: Cell, width: float, right: bool) -> Cell:
         and stringWidth(text, fonts.FAMILY, CELL_SIZE) <= width - 2 * PADDING
     ):
         return text
-    return Paragraph(text, styles.stylesheet()["cell_right" if right else "cell"])
+    return Para(text, styles.stylesheet()["cell_right" if right else "cell"])
 
 
 def grid(
@@ -53,7 +54,7 @@ def grid(
     col_widths = [styles.FRAME_WIDTH * w / total for w in widths]
     data: list[list[Cell]] = [
         [
-            Paragraph(markup(h), sheet["th_right" if i in align_right else "th"])
+            Para(markup(h), sheet["th_right" if i in align_right else "th"])
             for i, h in enumerate(header)
         ]
     ]
@@ -213,7 +214,7 @@ def support_matrix(ctx: Context, scheme: TierScheme) -> LongTable:
             marks = [markup(labels.name(labels.SUPPORT_MARKS, lv, _)) for lv in levels]
             if marks:
                 marks[0] = f"<b>{marks[0]}</b>"
-            row.append(Paragraph(" / ".join(marks) or "–", styles.stylesheet()["cell_center"]))
+            row.append(Para(" / ".join(marks) or "–", styles.stylesheet()["cell_center"]))
         rows.append(row)
     header = [
         _("Support dimension"),
