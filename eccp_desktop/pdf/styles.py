@@ -86,6 +86,7 @@ def stylesheet() -> StyleSheet1:
     add("cell_center", fontSize=8, leading=10, spaceAfter=0, alignment=TA_CENTER)
     add("th", fontName=bold, fontSize=8, leading=10, spaceAfter=0, textColor=BLUE)
     add("th_right", parent=sheet["th"], alignment=TA_RIGHT)
+    add("th_center", parent=sheet["th"], alignment=TA_CENTER)
     add("draft", fontName=bold, fontSize=10, leading=13, textColor=DRAFT_RED, spaceAfter=2)
     add("reference", fontSize=8.5, leading=11.5, leftIndent=12, firstLineIndent=-12)
     return sheet
