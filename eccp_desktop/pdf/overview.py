@@ -127,7 +127,6 @@ def build(ctx: Context, s: StateOfPlay) -> list[Flowable]:
         )
     )  # fmt: skip
     story.append(ctx.para(_names(ctx, s.cohesion_countries)))
-    story.append(heading(ctx, "4", _("Priorities addressed, by EU15 and EU13"), 0))
     rows = [
         [markup(labels.name(labels.PRIORITIES, p, _))]
         + [ctx.integer(s.priorities_by_group[p][g]) for g in GROUPS]
@@ -136,7 +135,8 @@ def build(ctx: Context, s: StateOfPlay) -> list[Flowable]:
     rows.append([markup(_("All policies"))] + [ctx.integer(s.policies_by_group[g]) for g in GROUPS])
     header = [_("Priority"), "EU15", "EU13", _("other countries")]
     table = tables.grid(ctx, header, rows, [40, 20, 20, 20], align_right=(1, 2, 3))
-    story.append(KeepTogether([_priorities_chart(ctx, s), Spacer(0, 4), table]))
+    title = heading(ctx, "4", _("Priorities addressed, by EU15 and EU13"), 0)
+    story.append(KeepTogether([title, _priorities_chart(ctx, s), Spacer(0, 4), table]))
     return story
 
 
