@@ -75,12 +75,15 @@ def weasyprint_python() -> Path | None:
     return python
 
 
-def timed_batch(jobs: list[Job], workers: int) -> float:
-    start = time.perf_counter()
-    failed = [j.name for j, problem in run_jobs(jobs, workers) if problem]
-    seconds = time.perf_counter() - start
-    assert not failed, failed
-    return seconds
+def timed_batch(jobs: list[Job], workers: int, runs: int = 2) -> float:
+    """Best of ``runs`` wall-clock seconds (the machine may be shared: best is most stable)."""
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        failed = [j.name for j, problem in run_jobs(jobs, workers) if problem]
+        best = min(best, time.perf_counter() - start)
+        assert not failed, failed
+    return best
 
 
 def main() -> None:
@@ -96,6 +99,7 @@ def main() -> None:
         render_factsheet(typical, "pl")
         times.append((time.perf_counter() - start) * 1000)
     typical_ms = statistics.median(times)
+    best_ms = min(times)
     pages = data.count(b"/Type /Page\n")
 
     with tempfile.TemporaryDirectory() as tmp:
