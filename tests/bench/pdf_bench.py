@@ -75,12 +75,15 @@ def weasyprint_python() -> Path | None:
     return python
 
 
-def timed_batch(jobs: list[Job], workers: int) -> float:
-    start = time.perf_counter()
-    failed = [j.name for j, problem in run_jobs(jobs, workers) if problem]
-    seconds = time.perf_counter() - start
-    assert not failed, failed
-    return seconds
+def timed_batch(jobs: list[Job], workers: int, runs: int = 2) -> float:
+    """Best of ``runs`` wall-clock seconds (the machine may be shared: best is most stable)."""
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        failed = [j.name for j, problem in run_jobs(jobs, workers) if problem]
+        best = min(best, time.perf_counter() - start)
+        assert not failed, failed
+    return best
 
 
 def main() -> None:
@@ -96,6 +99,7 @@ def main() -> None:
         render_factsheet(typical, "pl")
         times.append((time.perf_counter() - start) * 1000)
     typical_ms = statistics.median(times)
+    best_ms = min(times)
     pages = data.count(b"/Type /Page\n")
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -105,10 +109,10 @@ def main() -> None:
         two = timed_batch(jobs, 2)
 
         print(
-            f"  reportlab, Polish demo (pl, {pages} pages): first {first_ms:.0f} ms, then median {typical_ms:.1f} ms of {REPEAT}"
+            f"  reportlab, Polish demo (pl, {pages} pages): first {first_ms:.0f} ms, then median {typical_ms:.1f} ms, best {best_ms:.1f} ms of {REPEAT}"
         )
         print(
-            f"  reportlab, demo store x {len(LANGS)} languages = {len(jobs)} PDFs: 1 process {one:.2f} s, 2 processes {two:.2f} s -> {one / two:.2f}x"
+            f"  reportlab, demo store x {len(LANGS)} languages = {len(jobs)} PDFs (best of 2): 1 process {one:.2f} s, 2 processes {two:.2f} s -> {one / two:.2f}x"
         )
 
         python = weasyprint_python()
@@ -135,7 +139,7 @@ def main() -> None:
         )
         print(f"  WeasyPrint, demo store x {len(LANGS)} languages, 1 process: {w['batch_s']:.2f} s")
         print(
-            f"  ratio per factsheet: reportlab {w['median_ms'] / typical_ms:.1f}x faster than WeasyPrint"
+            f"  ratio per factsheet (median vs median): reportlab {w['median_ms'] / typical_ms:.1f}x faster than WeasyPrint"
         )
         print(
             f"  ratio whole batch, 1 process each: reportlab {w['batch_s'] / one:.1f}x faster; 2 processes vs WeasyPrint: {w['batch_s'] / two:.1f}x"
