@@ -98,7 +98,14 @@ def key_figures(ctx: Context, state: StateOfPlay) -> list[Flowable]:
         _("{count} of {countries} Member States employ a dedicated national and/or regional cluster policy.").format(count=ctx.integer(len(state.dedicated)), countries=ctx.integer(n)),
         _("In {count} of {countries} Member States, clusters receive support through cohesion policy programmes 2021-2027.").format(count=ctx.integer(len(state.cohesion)), countries=ctx.integer(n)),
     ]  # fmt: skip
-    return [ctx.para("• " + markup(line)) for line in lines]
+    named = [None, state.dedicated, state.cohesion]  # which countries, under their figure
+    story: list[Flowable] = []
+    for line, countries in zip(lines, named, strict=True):
+        story.append(ctx.para("• " + markup(line)))
+        if countries:
+            names = sorted(country_name(c, ctx.lang) for c in countries)
+            story.append(ctx.para(markup(", ".join(names)), "small"))
+    return story
 
 
 def country_table(ctx: Context, state: StateOfPlay) -> Flowable:
