@@ -21,6 +21,11 @@ NUTS: Final = re.compile(r"([A-Z]{2})[0-9A-Z]{0,3}")
 CCI: Final = re.compile(r"(\d{4})([A-Z]{2})\d{2}[A-Z]{4}\d{3}")
 CCI_COOPERATION: Final = "TC"  # Interreg programmes span several countries
 CCI_YEARS: Final = range(2021, 2028)  # the 2021-2027 period
+# Plainly good addresses, accepted without parsing (every cluster has one);
+# anything else goes through urlsplit.
+SIMPLE_URL: Final = re.compile(
+    r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d{1,5})?(?:[/?#]\S*)?"
+)
 EARLIEST: Final = dt.date(1800, 1, 1)
 LATEST: Final = dt.date(2100, 12, 31)
 
@@ -63,8 +68,13 @@ def _nuts_message(code: str, prefix: str, country: str, lang: str) -> str | None
     )
 
 
-@lru_cache(maxsize=4096)
 def url_ok(url: str) -> bool:
+    """Whether ``url`` is an http(s) address with a host name."""
+    return SIMPLE_URL.fullmatch(url) is not None or _url_ok(url)
+
+
+@lru_cache(maxsize=1024)
+def _url_ok(url: str) -> bool:
     if url != url.strip() or any(c.isspace() for c in url):
         return False
     try:

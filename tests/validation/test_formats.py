@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.validation import Result, validate
-from eccp_desktop.validation.formats import url_ok
+from eccp_desktop.validation.formats import _url_ok, url_ok
 from tests.validation.builders import complete_factsheet
 
 
@@ -76,3 +78,11 @@ def test_greek_cci_codes_use_el() -> None:
 )
 def test_urls(url: str, ok: bool) -> None:
     assert url_ok(url) is ok
+
+
+@given(
+    st.from_regex(r"https?://[a-z0-9.\[:-]{0,12}[/?#]?.{0,8}", fullmatch=True)
+    | st.text(max_size=30)
+)
+def test_the_fast_url_check_agrees_with_parsing(url: str) -> None:
+    assert url_ok(url) == _url_ok(url)
