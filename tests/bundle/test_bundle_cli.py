@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from importlib.metadata import version
 from pathlib import Path
 
@@ -91,3 +92,25 @@ def test_no_traceback_on_help(bundle: Bundle) -> None:
     result = bundle.run("--help")
     assert result.returncode == 0, result.stderr
     assert re.search(r"\bimport\b", result.stdout)
+
+
+def test_the_bundle_ignores_pythonpath_and_the_user_site(
+    bundle: Bundle, demo_sources: list[Path], tmp_path: Path
+) -> None:
+    # Packages that abort on import, where a Python that leans on its
+    # environment would find them first.
+    version_dir = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    user_site = bundle.home / ".local" / "lib" / version_dir / "site-packages"
+    poison = tmp_path / "poison"
+    for folder in (poison, user_site):
+        for name in ("eccp_desktop", "sqlalchemy", "babel", "PySide6"):
+            (folder / name).mkdir(parents=True)
+            (folder / name / "__init__.py").write_text('raise SystemExit("POISON")\n')
+    env = bundle.env(PYTHONPATH=str(poison))
+    del env["PYTHONNOUSERSITE"]
+    db = tmp_path / "p.sqlite3"
+    imported = bundle.run("--db", db, "import", demo_sources[0], env=env)
+    assert imported.returncode == 0, imported.stderr
+    listed = bundle.run("--db", db, "list", env={**env, "ECCP_LANG": "de"})
+    assert listed.returncode == 0, listed.stderr
+    assert "POISON" not in imported.stderr + listed.stderr
