@@ -91,6 +91,13 @@ def find_dejavu_fonts(extra_dirs: Iterable[str | Path] = ()) -> dict[str, Path]:
     return found
 
 
+def font_license(fonts: dict[str, Path]) -> Path | None:
+    """DejaVu's licence beside the fonts or in the distribution's docs (shipped with them)."""
+    candidates = [f.parent / n for f in fonts.values() for n in ("LICENSE", "LICENSE.txt")]
+    candidates.append(Path("/usr/share/doc/fonts-dejavu-core/copyright"))
+    return next((c for c in candidates if c.is_file()), None)
+
+
 # -- gettext catalogs ----------------------------------------------------------
 
 

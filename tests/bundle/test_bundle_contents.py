@@ -26,6 +26,7 @@ def test_the_pdf_fonts_are_in_resources(bundle_exe: Path) -> None:
     for name in bc.DEJAVU_FACES:
         font = INTERNAL / "resources" / "fonts" / name
         assert font.read_bytes()[:4] == b"\x00\x01\x00\x00", name  # a TrueType file
+    assert "DejaVu" in (INTERNAL / "resources" / "fonts" / "LICENSE-DejaVu.txt").read_text("utf-8")
 
 
 def test_resources_schema_demo_and_icons(bundle_exe: Path) -> None:

@@ -163,3 +163,9 @@ def test_missing_or_stale_catalogs_fail_the_build(tmp_path: Path, stale: bool) -
     _catalog(tmp_path, "el", mo=stale, stale=stale)
     with pytest.raises(bc.BuildError, match="make translations"):
         bc.compiled_catalogs(tmp_path)
+
+
+def test_the_font_licence_beside_the_fonts_wins(tmp_path: Path) -> None:
+    (tmp_path / "DejaVuSans.ttf").write_bytes(b"")
+    (tmp_path / "LICENSE").write_text("Bitstream Vera", "utf-8")
+    assert bc.font_license({"DejaVuSans.ttf": tmp_path / "DejaVuSans.ttf"}) == tmp_path / "LICENSE"
