@@ -29,7 +29,6 @@ def test_imports_the_demo_packages_into_a_new_store(
     db = tmp_path / "new.sqlite3"
     result = bundle.run("--db", db, "import", *demo_sources)
     assert result.returncode == 0, result.stderr
-    assert len(result.stdout.splitlines()) == len(demo_sources)
 
     listed = bundle.run("--db", db, "list")
     assert listed.returncode == 0, listed.stderr

@@ -67,6 +67,22 @@ def test_pdf_in_a_non_latin_script_extracts_as_text(
     assert "\ufffd" not in text
 
 
+@needs_source("eccp_desktop/pdf", "the PDF renderer")
+def test_pdf_all_runs_its_worker_processes_from_the_bundle(
+    bundle: Bundle, demo_db: Path, demo_sources: list[Path], tmp_path: Path
+) -> None:
+    # Worker processes re-run the frozen executable: they must render, not
+    # start a second command line.
+    out = tmp_path / "all"
+    result = bundle.run(
+        "--db", demo_db, "pdf", "--all", "--langs", "el,bg", "--out-dir", out, "--jobs", "2"
+    )
+    assert result.returncode == 0, result.stderr
+    pdfs = sorted(out.rglob("*.pdf"))
+    assert len(pdfs) == 2 * len(demo_sources), [p.name for p in pdfs]
+    assert all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
+
+
 @needs_source("eccp_desktop/ui/launch.py", "the window")
 def test_window_opens_offscreen_on_the_first_factsheet_and_quits(
     bundle: Bundle, demo_db: Path
