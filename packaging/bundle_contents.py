@@ -39,8 +39,14 @@ FONT_DIRS = (
     "/usr/share/fonts/dejavu",
     "/Library/Fonts",
     os.path.expanduser("~/Library/Fonts"),
-    os.path.join(os.environ.get("WINDIR", r"C:\Windows"), "Fonts"),
-    os.path.join(os.environ.get("LOCALAPPDATA", ""), r"Microsoft\Windows\Fonts"),
+    *(
+        [
+            os.path.join(os.environ.get("WINDIR", r"C:\Windows"), "Fonts"),
+            os.path.join(os.environ.get("LOCALAPPDATA", ""), r"Microsoft\Windows\Fonts"),
+        ]
+        if sys.platform == "win32"
+        else []
+    ),
 )
 
 
