@@ -9,7 +9,7 @@ PO := $(wildcard translations/*/LC_MESSAGES/eccp_desktop.po)
 MO := $(PO:.po=.mo)
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: help run test lint format bench build smoke translations catalogs system-deps clean
+.PHONY: help run test lint format bench build smoke icons translations catalogs system-deps clean
 
 help: ## this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -59,3 +59,6 @@ clean: ## remove the venv, builds and compiled catalogs
 
 smoke: ## smoke-test the built bundle in dist/ (after make build)
 	$(PY) -m pytest -m bundle tests/bundle -p no:randomly
+
+icons: $(STAMP) ## re-render the icon's PNG/ICO/ICNS from resources/icons/eccp-desktop.svg
+	$(PY) packaging/make_icons.py
