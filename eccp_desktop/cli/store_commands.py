@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from eccp_desktop.cli.common import EXIT_OK, actor, fail, open_store
+from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.exchange import PackageError, dumps, read_package, write_package
 from eccp_desktop.i18n import _, current_language
 from eccp_desktop.i18n.formatting import country_name
@@ -82,8 +83,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def report_import_checks(factsheet: object) -> None:
-    """Hook for the validation summary printed after each import."""
+def report_import_checks(factsheet: Factsheet) -> None:
+    """The validation summary of an imported factsheet (problems do not block it)."""
+    from eccp_desktop.cli.validate_commands import summary
+    from eccp_desktop.validation import validate
+
+    results = validate(factsheet)
+    print("  " + _("validation: {summary}").format(summary=summary(results)))
 
 
 def cmd_export(args: argparse.Namespace) -> int:

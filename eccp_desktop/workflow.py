@@ -1,0 +1,117 @@
+"""The status workflow: draft -> submitted -> validated -> reviewed -> published.
+
+Reopening goes back to ``draft`` from any later status. A factsheet cannot
+become ``validated`` (nor go on to ``reviewed`` or ``published``) while any
+validation error stands; the sign-off records who, for which organisation
+and when. Transitions change the factsheet in place; ``Store.save`` then
+records ``/status`` and ``/validation`` in the history (action "status").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Final
+
+from eccp_desktop.domain.codes import STATUSES
+from eccp_desktop.domain.model import Factsheet, ValidationRecord
+from eccp_desktop.i18n import N_, _, ngettext
+from eccp_desktop.validation import ERROR, Result, validate
+
+DRAFT: Final = "draft"
+_FORWARD: Final[dict[str, str]] = {
+    "draft": "submitted",
+    "submitted": "validated",
+    "validated": "reviewed",
+    "reviewed": "published",
+}
+# Statuses a factsheet with errors cannot reach.
+ERROR_FREE: Final = ("validated", "reviewed", "published")
+
+_STATUS_NAMES: Final = {
+    "draft": N_("draft"),
+    "submitted": N_("submitted"),
+    "validated": N_("validated"),
+    "reviewed": N_("reviewed"),
+    "published": N_("published"),
+}
+
+
+class TransitionRefused(Exception):
+    """The transition is not allowed; ``problems`` lists the errors that block it."""
+
+    def __init__(self, message: str, problems: list[Result] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems = list(problems or [])
+
+
+def status_name(status: str) -> str:
+    return _(_STATUS_NAMES[status]) if status in _STATUS_NAMES else status
+
+
+def allowed_targets(status: str) -> tuple[str, ...]:
+    """The statuses a factsheet in ``status`` may go to, forward first."""
+    targets = [_FORWARD[status]] if status in _FORWARD else []
+    if status != DRAFT and status in STATUSES:
+        targets.append(DRAFT)
+    return tuple(targets)
+
+
+def blocking_problems(factsheet: Factsheet, target: str) -> list[Result]:
+    """The errors that keep ``factsheet`` from reaching ``target``.
+
+    Judged as if the factsheet already had that status, so values required
+    from then on count as errors.
+    """
+    if target not in ERROR_FREE:
+        return []
+    trial = dataclasses.replace(factsheet, status=target)
+    return [r for r in validate(trial) if r.severity == ERROR]
+
+
+def transition(
+    factsheet: Factsheet,
+    target_status: str,
+    *,
+    by: str | None = None,
+    organisation: str | None = None,
+    on: dt.date | None = None,
+) -> None:
+    """Move ``factsheet`` to ``target_status`` or raise TransitionRefused."""
+    current = factsheet.status
+    if target_status not in STATUSES:
+        raise TransitionRefused(
+            _("“{status}” is not a status; expected one of: {statuses}").format(
+                status=target_status, statuses=", ".join(STATUSES)
+            )
+        )
+    if target_status not in allowed_targets(current):
+        allowed = ", ".join(status_name(s) for s in allowed_targets(current))
+        raise TransitionRefused(
+            _("A {current} factsheet cannot become {target}; it can become: {allowed}").format(
+                current=status_name(current), target=status_name(target_status), allowed=allowed
+            )
+        )
+    record: ValidationRecord | None = factsheet.validation
+    if target_status == "validated":
+        by, organisation = (by or "").strip(), (organisation or "").strip()
+        if not by:
+            raise TransitionRefused(_("The sign-off needs the name of the person who signs off"))
+        if not organisation:
+            raise TransitionRefused(_("The sign-off needs the organisation signing off"))
+        record = ValidationRecord(by=by, organisation=organisation, on=on or dt.date.today())
+    problems = blocking_problems(dataclasses.replace(factsheet, validation=record), target_status)
+    if problems:
+        raise TransitionRefused(
+            ngettext(
+                "The factsheet cannot become {target} while {count} error stands",
+                "The factsheet cannot become {target} while {count} errors stand",
+                len(problems),
+            ).format(target=status_name(target_status), count=len(problems)),
+            problems,
+        )
+    if target_status == DRAFT:
+        record = None  # reopened: the sign-off no longer holds (the history keeps it)
+    factsheet.status = target_status
+    factsheet.validation = record
