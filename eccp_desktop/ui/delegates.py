@@ -30,6 +30,7 @@ PATTERNS = {
     "cci": r"\d{4}[A-Z]{2}\d{2}[A-Z]{4}\d{3}",
     "key": r"[a-z][a-z0-9_]*",
 }
+_UNSET = object()
 NONE = -1  # spin boxes show "—" (no value) at their minimum
 
 
@@ -45,6 +46,7 @@ class FieldDelegate(QStyledItemDelegate):
         self.lang = "en"
         # kind -> callable returning completion strings (codes used in the factsheet)
         self.completions = completions or {}
+        self._loaded: dict[int, Any] = {}
 
     def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:  # noqa: N802
         kind = index.data(KindRole)
@@ -107,6 +109,13 @@ class FieldDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Any) -> None:  # noqa: N802
         value = index.data(Qt.ItemDataRole.EditRole)
+        # Views call this again on every dataChanged (e.g. a validation refresh):
+        # keep what the user is typing unless the value itself changed.
+        loaded = self._loaded.get(id(editor), _UNSET)
+        if loaded is not _UNSET and loaded == value:
+            return
+        self._loaded[id(editor)] = value
+        editor.destroyed.connect(lambda *_a, key=id(editor): self._loaded.pop(key, None))
         kind = index.data(KindRole)
         if isinstance(editor, QSpinBox):
             editor.setValue(editor.minimum() if value is None else int(value))

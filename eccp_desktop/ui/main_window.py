@@ -71,6 +71,9 @@ class MainWindow(QMainWindow):
         self.actions_ = build_actions(self)
         self.navigator.opened.connect(self.open_factsheet)
         self.problems.jump.connect(self.jump_to)
+        from eccp_desktop.ui.pages import section_titles
+
+        self.problems.titles = section_titles()
         self.retranslate()
         self.resize(1280, 800)
         geometry = settings.value(S.GEOMETRY)
@@ -160,6 +163,7 @@ class MainWindow(QMainWindow):
         self.editor = Editor(doc, self)
         self.editor.show_page(page)
         self.setCentralWidget(self.editor)
+        self.editor.show()
         self._fill_content_languages()
         self.editor.set_language(self.content_lang)
         self.actions_.bind_document(doc)
@@ -210,7 +214,16 @@ class MainWindow(QMainWindow):
             self._fill_content_languages()
 
     def jump_to(self, path: str) -> bool:
-        return bool(self.editor and self.editor.focus_path(path))
+        """Show the page of ``path`` and focus its widget or cell (Problems dock)."""
+        if self.editor is None:
+            return False
+        last = path.rstrip("/").rsplit("/", 1)[-1]
+        langs = self.doc.factsheet.languages
+        if last in langs and last != self.content_lang and not path.startswith("/languages"):
+            self.content_lang = last
+            self.content_combo.setCurrentIndex(max(0, self.content_combo.findData(last)))
+            self.editor.set_language(last)
+        return bool(self.editor.focus_path(path))
 
     def show_banner(self, text: str) -> None:
         self.placeholder.setText(text)

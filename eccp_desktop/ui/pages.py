@@ -299,3 +299,14 @@ def page_for(pages: list[Any], top: str) -> int:
         if top in page.keys:
             return i
     return -1
+
+
+def section_titles() -> dict[str, str]:
+    """Top-level exchange key -> the (untranslated) title of its page."""
+    titles: dict[str, str] = {}
+    for cls in all_pages():
+        keys = cls.keys or tuple(s.path for s in getattr(cls, "specs", ()))[:1]
+        for key in keys:
+            titles.setdefault(key, cls.title)
+    titles.setdefault("programmes", C.PROGRAMMES.title)
+    return titles

@@ -31,6 +31,7 @@ class ProblemsView(QTreeWidget):
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
         self.itemActivated.connect(self._activated)
+        self.titles: dict[str, str] = {}  # section key -> title (untranslated, N_)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -50,10 +51,10 @@ class ProblemsView(QTreeWidget):
         groups: dict[str, QTreeWidgetItem] = {}
         style = QApplication.style()
         restore = None
-        for r in sorted(results, key=lambda r: (r.section, ORDER.get(r.severity, 3), r.path)):
+        for r in results:  # already in the factsheet's order
             group = groups.get(r.section)
             if group is None:
-                group = QTreeWidgetItem(self, [r.section or _("General")])
+                group = QTreeWidgetItem(self, [self._title(r.section)])
                 group.setFirstColumnSpanned(False)
                 groups[r.section] = group
             item = QTreeWidgetItem(group, [r.message, severity_label(r.severity), r.path])
@@ -63,13 +64,17 @@ class ProblemsView(QTreeWidget):
             if current_key == (r.message, r.path):
                 restore = item
         for name, group in groups.items():
-            counts = group.childCount()
-            group.setText(0, f"{name or _('General')} ({counts})")
-            group.setExpanded(f"{name or _('General')} ({counts})" not in expanded)
+            label = f"{self._title(name)} ({group.childCount()})"
+            group.setText(0, label)
+            group.setExpanded(label not in expanded)
         self.resizeColumnToContents(1)
         self.setUpdatesEnabled(True)
         if restore is not None:
             self.setCurrentItem(restore)
+
+    def _title(self, section: str) -> str:
+        title = self.titles.get(section)
+        return _(title) if title else (section or _("General"))
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         path = item.data(0, PathRole)
