@@ -152,10 +152,15 @@ class RecordPage(Page):
 
     # -- workflow --------------------------------------------------------------
     def transition(self, target: str, **who: Any) -> tuple[str, list[Any]] | None:
-        """Move the status; None when done, else (message, problems)."""
+        """Move the status; None when done, else (message, problems).
+
+        Signing off a draft submits it first, in the same step (all or nothing).
+        """
         from eccp_desktop.workflow import TransitionRefused, transition
 
         def change(fs: Any) -> None:
+            if target == "validated" and fs.status == "draft":
+                transition(fs, "submitted")
             transition(fs, target, **who)
 
         try:
