@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.editing import paths
@@ -25,7 +25,9 @@ from eccp_desktop.editing.operations import (
     Restore,
     SetValue,
 )
-from eccp_desktop.store import Store
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is not needed to load this module
+    from eccp_desktop.store import Store
 
 Listener = Callable[[str], None]
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.i18n import _, current_language
 from eccp_desktop.ui import settings as S
-from eccp_desktop.ui.qt import QAction, QKeySequence, QStyle, QToolBar
+from eccp_desktop.ui.qt import QAction, QKeySequence, QLocale, QStyle, QToolBar
 
 if TYPE_CHECKING:
     from eccp_desktop.ui.main_window import MainWindow
@@ -112,8 +112,6 @@ class Actions:
         self.redo.setEnabled(stack.canRedo())
 
     def retranslate(self) -> None:
-        from eccp_desktop.i18n.formatting import language_name
-
         self.file_menu.setTitle(_("&File"))
         self.edit_menu.setTitle(_("&Edit"))
         self.sheet_menu.setTitle(_("F&actsheet"))
@@ -140,7 +138,9 @@ class Actions:
         self.about.setText(_("&About"))
         self.toolbar.setWindowTitle(_("Main toolbar"))
         for lang, a in self.languages.items():
-            a.setText(f"{language_name(lang, lang)} ({lang})")
+            # each language in its own name (Qt's CLDR data: no Babel before paint)
+            native = QLocale(lang).nativeLanguageName() or lang
+            a.setText(f"{native[:1].upper()}{native[1:]} ({lang})")
             a.setChecked(lang == current_language())
 
     # -- slots -----------------------------------------------------------------

@@ -30,6 +30,11 @@ def launch(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def window_args(db: str | None) -> argparse.Namespace:
+    """What the command line would give for ``eccp-desktop [--db DB]``."""
+    return argparse.Namespace(db=db, command=None)
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m eccp_desktop.ui [--db PATH]``: the window without the CLI parser."""
     parser = argparse.ArgumentParser(prog="eccp-desktop")

@@ -71,9 +71,6 @@ class MainWindow(QMainWindow):
         self.actions_ = build_actions(self)
         self.navigator.opened.connect(self.open_factsheet)
         self.problems.jump.connect(self.jump_to)
-        from eccp_desktop.ui.pages import section_titles
-
-        self.problems.titles = section_titles()
         self.retranslate()
         self.resize(1280, 800)
         geometry = settings.value(S.GEOMETRY)
@@ -167,6 +164,9 @@ class MainWindow(QMainWindow):
         self._fill_content_languages()
         self.editor.set_language(self.content_lang)
         self.actions_.bind_document(doc)
+        from eccp_desktop.ui.pages import section_titles
+
+        self.problems.titles = section_titles()
         doc.problems_changed.connect(self._problems_changed)
         doc.saved.connect(self._saved)
         doc.failed.connect(self._failed)
@@ -177,10 +177,10 @@ class MainWindow(QMainWindow):
         self.factsheet_opened.emit(country, edition)
 
     def _title(self) -> str:
-        from eccp_desktop.i18n.formatting import country_name
-
         if self.doc is None:
             return _("ECCP Factsheet Desktop")
+        from eccp_desktop.i18n.formatting import country_name
+
         c, e = self.doc.session.ident
         mode = ""
         if self.doc.session.read_only:
