@@ -15,7 +15,8 @@ class Editor(QSplitter):
         super().__init__(parent)
         self.doc = doc
         self.index = QListWidget(self)
-        self.index.setMaximumWidth(260)
+        self.index.setMaximumWidth(230)
+        self.index.setMinimumWidth(150)
         self.stack = QStackedWidget(self)
         self.pages: list[Page] = [cls(doc, self.stack) for cls in all_pages()]
         for page in self.pages:
@@ -24,6 +25,7 @@ class Editor(QSplitter):
         self.addWidget(self.index)
         self.addWidget(self.stack)
         self.setStretchFactor(1, 1)
+        self.setSizes([200, 1000])
         self.index.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.index.setCurrentRow(0)
         self.setChildrenCollapsible(False)

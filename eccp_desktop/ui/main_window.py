@@ -10,7 +10,7 @@ import argparse
 from typing import Any
 
 from eccp_desktop.domain.codes import EU_LANGUAGES
-from eccp_desktop.i18n import _, current_language
+from eccp_desktop.i18n import _, current_language, ngettext
 from eccp_desktop.ui import settings as S
 from eccp_desktop.ui.actions import build_actions
 from eccp_desktop.ui.language import apply_language
@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.nav_dock.setWidget(self.navigator)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.nav_dock)
         self.problems = ProblemsView(self)
+        self.problems.setMinimumHeight(170)
         self.problems_dock = QDockWidget(self)
         self.problems_dock.setObjectName("problemsDock")
         self.problems_dock.setWidget(self.problems)
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
             self.statusBar().addWidget(w)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.content_combo = QComboBox(self)
+        self.content_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.content_combo.activated.connect(self._content_language_chosen)
 
         self.actions_ = build_actions(self)
@@ -73,12 +75,18 @@ class MainWindow(QMainWindow):
         self.problems.jump.connect(self.jump_to)
         self.retranslate()
         self.resize(1280, 800)
-        geometry = settings.value(S.GEOMETRY)
+        self._restore_layout()
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value(S.GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        state = settings.value(S.STATE)
+        state = self.settings.value(S.STATE)
         if state is not None:
             self.restoreState(state)
+        else:  # first start: room for the navigator and the problems
+            self.resizeDocks([self.nav_dock], [430], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.problems_dock], [230], Qt.Orientation.Vertical)
 
     # -- store -----------------------------------------------------------------
     def open_store(self, args: argparse.Namespace) -> bool:
@@ -173,6 +181,8 @@ class MainWindow(QMainWindow):
         doc.changed.connect(self._changed)
         self.saved_label.setText(_("All changes saved"))
         self.setWindowTitle(self._title())
+        if self.settings.value(S.STATE) is None:
+            self.resizeDocks([self.problems_dock], [230], Qt.Orientation.Vertical)
         QTimer.singleShot(0, doc.validate_now)
         self.factsheet_opened.emit(country, edition)
 
@@ -194,7 +204,9 @@ class MainWindow(QMainWindow):
         self.problems.show_results(self.doc.results)
         errors, warnings = self.doc.counts()
         self.counts_label.setText(
-            _("{errors} errors, {warnings} warnings").format(errors=errors, warnings=warnings)
+            ngettext("{n} error", "{n} errors", errors).format(n=errors)
+            + ", "
+            + ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings)
         )
         c, e = self.doc.session.ident
         self.navigator.model.update(c, e, errors=errors, warnings=warnings)
@@ -255,6 +267,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue(S.LANGUAGE, lang)
         apply_language(lang)
         self.retranslate()
+        if self.doc is not None:  # messages are in the UI language: run them again
+            self.doc.validate_now()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

@@ -135,7 +135,9 @@ class Navigator(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
         self.view.horizontalHeader().setSectionResizeMode(COUNTRY, QHeaderView.ResizeMode.Stretch)
+        self.view.setMinimumWidth(400)
         for c in (EDITION, STATUS, ERRORS, WARNINGS):
             self.view.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.view.selectionModel().currentRowChanged.connect(self._current)

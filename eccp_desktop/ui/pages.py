@@ -70,7 +70,8 @@ class SectionsPage(Page):
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
         self.list = QListWidget(self)
-        self.list.setMinimumWidth(200)
+        self.list.setMinimumWidth(220)
+        self.list.setWordWrap(True)
         for _key in codes.SECTION_KEYS:
             self.list.addItem("")
         self.editor = LocalizedTextEdit(doc, f"/sections/{codes.SECTION_KEYS[0]}", self)
@@ -78,6 +79,7 @@ class SectionsPage(Page):
         split.addWidget(self.list)
         split.addWidget(self.editor)
         split.setStretchFactor(1, 1)
+        split.setSizes([300, 700])
         QVBoxLayout(self).addWidget(split)
         self.list.currentRowChanged.connect(self._select)
         self.list.setCurrentRow(0)
@@ -190,6 +192,8 @@ class TablesPage(Page):
             master = self.tables[0]
             master.view.selectionModel().currentRowChanged.connect(lambda *_a: self._follow())
             master.model.modelReset.connect(self._follow)
+            if master.model.rowCount():  # show the first item's details at once
+                master.view.setCurrentIndex(master.proxy.index(0, 0))
             self._follow()
 
     def _master_row(self) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from eccp_desktop.i18n import _
-from eccp_desktop.ui.qt import QApplication, QStyle, Qt, QTreeWidget, QTreeWidgetItem, Signal
+from eccp_desktop.ui.qt import QApplication, QHeaderView, QStyle, Qt, QTreeWidget, QTreeWidgetItem, Signal
 
 PathRole = Qt.ItemDataRole.UserRole + 1
 ICONS = {
@@ -31,6 +31,12 @@ class ProblemsView(QTreeWidget):
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
         self.itemActivated.connect(self._activated)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 320)
         self.titles: dict[str, str] = {}  # section key -> title (untranslated, N_)
         self.retranslate()
 
@@ -67,7 +73,6 @@ class ProblemsView(QTreeWidget):
             label = f"{self._title(name)} ({group.childCount()})"
             group.setText(0, label)
             group.setExpanded(label not in expanded)
-        self.resizeColumnToContents(1)
         self.setUpdatesEnabled(True)
         if restore is not None:
             self.setCurrentItem(restore)

@@ -85,9 +85,11 @@ class ListTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_language(self, lang: str) -> None:
-        self.beginResetModel()
-        self.lang = lang
-        self.endResetModel()
+        self.lang = lang  # same rows: keep the selection and the current cell
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
 
     def cell_path(self, row: int, column: int) -> str:
         col = self.columns[column]
