@@ -1,0 +1,119 @@
+"""Horizontal bar charts (reportlab.graphics): policies by type, priorities, employment."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from reportlab.graphics import shapes
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing, String
+
+from eccp_desktop.domain.codes import ECOSYSTEMS, POLICY_TYPES, PRIORITIES
+from eccp_desktop.domain.model import Factsheet
+from eccp_desktop.pdf import fonts, labels, styles
+from eccp_desktop.pdf.context import Context
+from eccp_desktop.pdf.escape import clean
+
+# Every drawing starts in this font: reportlab's default would put an
+# unembedded Helvetica into the PDF (our charts set DejaVu on every label).
+shapes.STATE_DEFAULTS["fontName"] = fonts.FAMILY
+
+LABEL_CHARS = 34  # longer category names are shortened with an ellipsis
+
+
+def _short(text: str) -> str:
+    text = clean(text)
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
+
+
+def bar_chart(
+    title: str,
+    items: Sequence[tuple[str, float]],
+    width: float,
+    value_label: Callable[[float], str],
+) -> Drawing:
+    """One horizontal bar per item, top to bottom in the given order, values at the bar ends."""
+    bar = 11.0
+    label_width = min(width * 0.48, 150.0)
+    plot_height = bar * 1.6 * len(items)
+    height = plot_height + 30
+    drawing = Drawing(width, height)
+    drawing.add(
+        String(
+            0, height - 11, clean(title), fontName=fonts.BOLD, fontSize=8.5, fillColor=styles.BLUE
+        )
+    )
+    chart = HorizontalBarChart()
+    chart.x = label_width
+    chart.y = 6
+    chart.width = width - label_width - 34
+    chart.height = plot_height
+    # reportlab draws the first category at the bottom: reverse to read top-down
+    values = [v for _l, v in reversed(items)]
+    chart.data = [values]
+    chart.bars[0].fillColor = styles.BLUE
+    chart.bars[0].strokeColor = None
+    chart.barWidth = bar
+    chart.categoryAxis.categoryNames = [_short(lbl) for lbl, _v in reversed(items)]
+    chart.categoryAxis.labels.fontName = fonts.FAMILY
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -4
+    chart.categoryAxis.strokeColor = styles.RULE
+    chart.categoryAxis.tickLeft = 0
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = max([*values, 1]) * 1.05
+    chart.valueAxis.visible = 0
+    chart.barLabelFormat = value_label
+    chart.barLabels.fontName = fonts.FAMILY
+    chart.barLabels.fontSize = 7.5
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    chart.barLabels.fillColor = styles.INK
+    drawing.add(chart)
+    return drawing
+
+
+def policies_by_type(ctx: Context, fs: Factsheet, width: float) -> Drawing | None:
+    counts = Counter(p.type for p in fs.policies)
+    if not counts:
+        return None
+    items = [
+        (labels.name(labels.POLICY_TYPES_SHORT, t, ctx.gettext), float(counts[t]))
+        for t in POLICY_TYPES
+    ]
+    items += [(t, float(n)) for t, n in sorted(counts.items()) if t not in POLICY_TYPES]
+    return bar_chart(ctx.gettext("Policies by type"), items, width, lambda v: ctx.integer(int(v)))
+
+
+def priorities(ctx: Context, fs: Factsheet, width: float) -> Drawing | None:
+    counts = Counter(k for p in fs.policies for k in p.priorities)
+    if not fs.policies:
+        return None
+    items = [(labels.name(labels.PRIORITIES, k, ctx.gettext), float(counts[k])) for k in PRIORITIES]
+    return bar_chart(
+        ctx.gettext("Priorities addressed (number of policies)"),
+        items,
+        width,
+        lambda v: ctx.integer(int(v)),
+    )
+
+
+def employment(ctx: Context, fs: Factsheet, width: float) -> Drawing | None:
+    """Employment by ecosystem, largest first; None when no figure is given."""
+    given = [e for e in fs.ecosystems if e.employment is not None]
+    if not given:
+        return None
+    order = {k: i for i, k in enumerate(ECOSYSTEMS)}
+    given.sort(key=lambda e: (-(e.employment or 0), order.get(e.ecosystem, 99)))
+    items = [
+        (labels.name(labels.ECOSYSTEMS, e.ecosystem, ctx.gettext), float(e.employment or 0))
+        for e in given
+    ]
+    return bar_chart(
+        ctx.gettext("Employment by industrial ecosystem (persons)"),
+        items,
+        width,
+        lambda v: ctx.integer(int(v)),
+    )

@@ -1,0 +1,189 @@
+"""The page machinery: templates, header and footer, "page X of Y", outline, metadata.
+
+Platypus only knows the page count once every page is laid out, so the
+canvas keeps each finished page and draws the footers at ``save()``. The
+outline entries are recorded against their page and written at the same
+time (a deferred page has no PDF page object yet to point at).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from io import BytesIO
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.paragraph import ParagraphStyle
+
+from eccp_desktop.pdf import fonts, styles
+from eccp_desktop.pdf.para import Para
+
+# Byte-identical output: no time stamps or random IDs from reportlab itself.
+rl_config.invariant = 1
+
+
+@dataclass(frozen=True, slots=True)
+class PageInfo:
+    """What the page decorations and the document metadata say."""
+
+    lang: str
+    title: str  # metadata title, e.g. "Cluster Policy Factsheet – Poland 2023"
+    subject: str
+    author: str
+    keywords: str
+    running_head: str  # header of the pages after the first
+    footer_left: str
+    page_label: str  # translated "Page {page} of {pages}"
+    draft_mark: str | None  # "DRAFT" on every page, or None once validated
+    created: dt.date  # the PDF creation date: from the data, never the clock
+
+
+class Heading(Para):
+    """A heading that becomes an outline entry (PDF bookmark)."""
+
+    def __init__(self, text: str, style: ParagraphStyle, *, plain: str, level: int, key: str):
+        super().__init__(text, style)
+        self.outline_title = plain
+        self.outline_level = level
+        self.outline_key = key
+
+
+class _Canvas(Canvas):  # type: ignore[misc]
+    """Keeps finished pages until the total is known; writes footers and outline then."""
+
+    info: PageInfo
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # the page's initial font is written into every page: keep Helvetica out
+        kwargs["initialFontName"] = fonts.register()
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+        self._marks: list[tuple[str, str, int]] = []
+        day = self.info.created
+        self.setDateFormatter(
+            lambda *_ignored: f"D:{day.year:04d}{day.month:02d}{day.day:02d}000000+00'00'"
+        )
+
+    def mark(self, key: str, title: str, level: int) -> None:
+        self._marks.append((key, title, level))
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._marks = []
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._decorate(number, total)
+            for key, title, level in state["_marks"]:
+                self.bookmarkPage(key)
+                self.addOutlineEntry(title, key, level=level)
+            super().showPage()
+        self.showOutline()
+        super().save()
+
+    def _decorate(self, number: int, total: int) -> None:
+        info = self.info
+        width, _height = self._pagesize
+        self.saveState()
+        self.setFont(fonts.FAMILY, 7.5)
+        self.setFillColor(styles.MUTED)
+        y = styles.MARGIN_BOTTOM - 10
+        self.drawString(styles.MARGIN_X, y, info.footer_left)
+        label = info.page_label.format(page=number, pages=total)
+        self.drawRightString(width - styles.MARGIN_X, y, label)
+        self.restoreState()
+
+
+def canvas_class(info: PageInfo) -> type[Canvas]:
+    """A canvas class bound to one document's page information."""
+    return type("FactsheetCanvas", (_Canvas,), {"info": info})
+
+
+def _draw_decorations(canv: Canvas, info: PageInfo, *, first: bool) -> None:
+    width, height = styles.PAGE
+    canv.saveState()
+    if info.draft_mark:
+        canv.setFillColor(styles.DRAFT_RED)
+        canv.setFillAlpha(0.08)
+        canv.setFont(fonts.BOLD, 96)
+        canv.translate(width / 2, height / 2)
+        canv.rotate(45)
+        canv.drawCentredString(0, -30, info.draft_mark)
+        canv.rotate(-45)
+        canv.translate(-width / 2, -height / 2)
+        canv.setFillAlpha(1)
+    # the EU-blue band at the top, the running head below it on later pages
+    canv.setFillColor(styles.BLUE)
+    canv.rect(0, height - 8, width, 8, stroke=0, fill=1)
+    canv.setFillColor(styles.YELLOW)
+    canv.rect(0, height - 10, width, 2, stroke=0, fill=1)
+    if not first:
+        canv.setFont(fonts.FAMILY, 7.5)
+        canv.setFillColor(styles.MUTED)
+        canv.drawString(styles.MARGIN_X, height - styles.MARGIN_TOP + 8, info.running_head)
+        if info.draft_mark:
+            canv.setFillColor(styles.DRAFT_RED)
+            canv.setFont(fonts.BOLD, 7.5)
+            canv.drawRightString(
+                width - styles.MARGIN_X, height - styles.MARGIN_TOP + 8, info.draft_mark
+            )
+    canv.setStrokeColor(styles.RULE)
+    canv.setLineWidth(0.5)
+    canv.line(
+        styles.MARGIN_X, styles.MARGIN_BOTTOM - 4, width - styles.MARGIN_X, styles.MARGIN_BOTTOM - 4
+    )
+    canv.restoreState()
+
+
+class FactsheetDocument(BaseDocTemplate):  # type: ignore[misc]
+    """A4 portrait, one frame; the first page without the running head."""
+
+    def __init__(self, out: BytesIO, info: PageInfo) -> None:
+        super().__init__(
+            out,
+            pagesize=styles.PAGE,
+            leftMargin=styles.MARGIN_X,
+            rightMargin=styles.MARGIN_X,
+            topMargin=styles.MARGIN_TOP,
+            bottomMargin=styles.MARGIN_BOTTOM,
+            title=info.title,
+            subject=info.subject,
+            author=info.author,
+            keywords=info.keywords,
+            creator="ECCP Factsheet Desktop",
+            producer="ECCP Factsheet Desktop (ReportLab)",
+            lang=info.lang,
+            invariant=1,
+        )
+        self.info = info
+        frame = Frame(
+            self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+        )  # fmt: skip
+        self.addPageTemplates(
+            [
+                PageTemplate("first", [frame], onPage=self._first, autoNextPageTemplate="later"),
+                PageTemplate("later", [frame], onPage=self._later),
+            ]
+        )
+
+    def _first(self, canv: Canvas, _doc: BaseDocTemplate) -> None:
+        _draw_decorations(canv, self.info, first=True)
+
+    def _later(self, canv: Canvas, _doc: BaseDocTemplate) -> None:
+        _draw_decorations(canv, self.info, first=False)
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, Heading):
+            canv = self.canv
+            assert isinstance(canv, _Canvas)
+            canv.mark(flowable.outline_key, flowable.outline_title, flowable.outline_level)
+
+    def render(self, story: list[Flowable]) -> None:
+        self.build(story, canvasmaker=canvas_class(self.info))

@@ -1,0 +1,99 @@
+"""User text -> safe platypus markup: what the user typed is what the reader sees.
+
+Platypus paragraphs speak a small XML dialect (``<b>``, ``<img src=…>``,
+``<a href=…>``, ``<para>``). User text is never markup: ``<``, ``>`` and ``&``
+are escaped, control characters dropped, characters the font cannot draw
+replaced by U+FFFD (a visible mark instead of an empty box), and very long
+texts cut into pieces a page can hold (wrapping one 20,000-character
+paragraph across pages is quadratic in reportlab).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+from urllib.parse import urlsplit
+
+from eccp_desktop.pdf.fonts import coverage
+
+REPLACEMENT = "\ufffd"
+CHUNK = 1500  # characters per paragraph piece: a few lines under a page
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+_SPACES = re.compile(r"[ \t]+")
+_BLANK_LINES = re.compile(r"\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?;:…。]\s")
+
+
+@cache
+def _undrawable() -> re.Pattern[str]:
+    """A character class of everything the font cannot draw (its complement, as ranges)."""
+    points = sorted(coverage() | {ord("\n")})
+    ranges: list[str] = []
+    start = prev = points[0]
+    for p in [*points[1:], -1]:
+        if p != prev + 1:
+            ranges.append(
+                re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else "")
+            )
+            start = p
+        prev = p
+    return re.compile("[^" + "".join(ranges) + "]")
+
+
+def clean(text: str | None) -> str:
+    """Text with control and invisible formatting characters removed, lines kept."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL.sub("", text.replace("\t", " "))
+    # lone surrogates cannot be encoded in the PDF at all
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    return _undrawable().sub(REPLACEMENT, text)
+
+
+def markup(text: str | None) -> str:
+    """One line or paragraph of user text as platypus markup (escaped, ``<br/>`` for newlines)."""
+    body = clean(text)
+    body = body.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    body = _SPACES.sub(" ", body).strip()
+    return body.replace("\n", "<br/>")
+
+
+def pieces(text: str, limit: int = CHUNK) -> Iterator[str]:
+    """``text`` cut at sentence ends, else spaces, else hard, into pieces <= ``limit``."""
+    while len(text) > limit:
+        window = text[:limit]
+        cut = max((m.end() for m in _SENTENCE_END.finditer(window)), default=0)
+        if cut < limit // 2:
+            cut = window.rfind(" ") + 1
+        if cut < limit // 2:
+            cut = limit
+        yield text[:cut].strip()
+        text = text[cut:]
+    if text.strip():
+        yield text.strip()
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """User text as a list of paragraph markups: blank lines split, long ones cut."""
+    out: list[str] = []
+    for block in _BLANK_LINES.split(clean(text)):
+        for piece in pieces(block):
+            out.append(markup(piece))
+    return [p for p in out if p]
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` escaped for an ``href`` if it is a web or mail link, else None (shown as text)."""
+    if not url:
+        return None
+    url = clean(url).strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https", "mailto") or any(c in url for c in ' "<>'):
+        return None
+    return url.replace("&", "&amp;")

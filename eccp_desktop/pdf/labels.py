@@ -1,0 +1,77 @@
+"""Reader-facing names of the exchange format's codes, marked for the catalogs.
+
+Strings are marked with ``N_`` and translated at render time in the PDF's
+language (not the UI's), so one process can print any language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from eccp_desktop.i18n import N_
+
+Gettext = Callable[[str], str]
+
+POLICY_TYPES = {
+    "national_cluster": N_("National cluster policy"),
+    "regional_cluster": N_("Regional cluster policy"),
+    "sectoral": N_("Sectoral policy"),
+    "broad": N_("Broad policy with a cluster component"),
+}
+POLICY_TYPES_SHORT = {
+    "national_cluster": N_("National cluster"),
+    "regional_cluster": N_("Regional cluster"),
+    "sectoral": N_("Sectoral"),
+    "broad": N_("Broad"),
+}
+PRIORITIES = {
+    "green": N_("Green transition"),
+    "digital": N_("Digital transition"),
+    "resilience": N_("Resilience building"),
+    "skills": N_("Skills development"),
+    "innovation": N_("Innovation system"),
+}
+RATINGS = {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}
+STATUSES = {
+    "draft": N_("Draft"),
+    "submitted": N_("Submitted"),
+    "validated": N_("Validated"),
+    "reviewed": N_("Reviewed"),
+    "published": N_("Published"),
+}
+DIMENSIONS = {
+    "evaluation": N_("Evaluation"),
+    "approach": N_("Approach"),
+    "continuity": N_("Continuity"),
+    "consistency": N_("Consistency"),
+}
+SUPPORT_LEVELS = {"regional": N_("regional"), "national": N_("national")}
+# One-letter marks in the support matrix, as on the Polish slide (R, N).
+SUPPORT_MARKS = {"regional": N_("R"), "national": N_("N")}
+SEVERITIES = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
+ECOSYSTEMS = {
+    "aerospace_defence": N_("Aerospace & defence"),
+    "agri_food": N_("Agri-food"),
+    "construction": N_("Construction"),
+    "cultural_creative": N_("Cultural & creative industries"),
+    "digital": N_("Digital"),
+    "electronics": N_("Electronics"),
+    "energy_intensive": N_("Energy-intensive industries"),
+    "energy_renewables": N_("Energy – renewables"),
+    "health": N_("Health"),
+    "mobility_transport_automotive": N_("Mobility – transport – automotive"),
+    "proximity_social_economy": N_("Proximity & social economy"),
+    "retail": N_("Retail"),
+    "textile": N_("Textile"),
+    "tourism": N_("Tourism"),
+}
+# Statuses that carry no "DRAFT" mark.
+SIGNED_OFF = ("validated", "reviewed", "published")
+
+
+def name(table: dict[str, str], code: str | None, gettext: Gettext) -> str:
+    """The translated name of ``code`` in ``table``; unknown codes are printed as they are."""
+    if code is None:
+        return ""
+    source = table.get(code)
+    return gettext(source) if source else code

@@ -1,0 +1,37 @@
+"""A faster Paragraph for our own markup: no parser for plain text, one wrap per width.
+
+Most of a factsheet is plain text (no tags, no entities). Platypus parses
+every paragraph with an HTML parser and a table wraps each cell paragraph
+twice (to measure, then to draw); both are a large share of the render time.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+from reportlab.platypus.paraparser import ParaParser
+
+
+@cache
+def _template(style: ParagraphStyle) -> Any:
+    """The fragment the parser makes for plain text in ``style``."""
+    _style, frags, _bullet = ParaParser().parse("x", style)
+    return frags[0]
+
+
+class Para(Paragraph):  # type: ignore[misc]
+    def __init__(self, text: str, style: ParagraphStyle, *args: Any, **kwargs: Any) -> None:
+        self._wrapped: float | None = None
+        if args or kwargs or text is None or "<" in text or "&" in text:
+            super().__init__(text, style, *args, **kwargs)  # also how split() makes pieces
+        else:  # plain text: the same single fragment the parser would make
+            super().__init__(text, style, frags=[_template(style).clone(text=text)])
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._wrapped != availWidth or "blPara" not in self.__dict__:
+            super().wrap(availWidth, availHeight)
+            self._wrapped = availWidth
+        return self.width, self.height

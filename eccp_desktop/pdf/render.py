@@ -1,0 +1,166 @@
+"""One factsheet in one language -> PDF bytes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from io import BytesIO
+
+from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus.doctemplate import LayoutError
+
+from eccp_desktop.domain.codes import EU_LANGUAGES
+from eccp_desktop.domain.model import Factsheet
+from eccp_desktop.i18n import translator
+from eccp_desktop.i18n.formatting import country_name, language_name
+from eccp_desktop.pdf import fonts, labels, sections, styles
+from eccp_desktop.pdf.context import FALLBACK_MARK, Context
+from eccp_desktop.pdf.document import FactsheetDocument, PageInfo
+from eccp_desktop.pdf.errors import PdfError
+from eccp_desktop.pdf.escape import clean, markup
+
+AUTHOR = "European Cluster Collaboration Platform (ECCP)"
+
+
+def check_language(lang: str) -> None:
+    if lang not in EU_LANGUAGES:
+        _ = translator("en").gettext
+        raise PdfError(
+            _("{code!r} is not one of the 24 official EU languages ({codes})").format(
+                code=lang, codes=", ".join(EU_LANGUAGES)
+            )
+        )
+
+
+def is_draft(fs: Factsheet) -> bool:
+    return fs.status not in labels.SIGNED_OFF
+
+
+def page_info(ctx: Context, fs: Factsheet) -> PageInfo:
+    _ = ctx.gettext
+    country = country_name(fs.country, ctx.lang)
+    title = _("Cluster Policy Factsheet – {country} {edition}").format(
+        country=country, edition=fs.edition
+    )
+    return PageInfo(
+        lang=ctx.lang,
+        title=clean(title),
+        subject=clean(
+            _("ECCP cluster policy factsheet {edition}: {country} ({language})").format(
+                edition=fs.edition, country=country, language=language_name(ctx.lang, ctx.lang)
+            )
+        ),
+        author=AUTHOR,
+        keywords=clean(", ".join([_("cluster policy"), country, str(fs.edition), ctx.lang])),
+        running_head=clean(title),
+        footer_left=clean(_("ECCP · reference date {date}").format(date=ctx.date(fs.as_of))),
+        page_label=_("Page {page} of {pages}"),
+        draft_mark=clean(_("DRAFT")) if is_draft(fs) else None,
+        created=fs.as_of,
+    )
+
+
+def title_block(ctx: Context, fs: Factsheet) -> list[Flowable]:
+    _ = ctx.gettext
+    status = labels.name(labels.STATUSES, fs.status, _)
+    story: list[Flowable] = [
+        ctx.label("European Cluster Collaboration Platform · Cluster Policy Factsheet", "kicker"),
+        ctx.para(markup(country_name(fs.country, ctx.lang)), "title"),
+        ctx.para(
+            markup(
+                _("Edition {edition} · {language}").format(
+                    edition=fs.edition, language=language_name(ctx.lang, ctx.lang)
+                )
+            ),
+            "subtitle",
+        ),
+        ctx.para(
+            markup(
+                _("Reference date: {date} · Status: {status}").format(
+                    date=ctx.date(fs.as_of), status=status
+                )
+            ),
+            "small",
+        ),
+    ]
+    if fs.validation and fs.validation.by:
+        story.append(
+            ctx.para(
+                markup(
+                    _("Validated by {name} ({organisation}) on {date}").format(
+                        name=fs.validation.by,
+                        organisation=fs.validation.organisation or "–",
+                        date=ctx.date(fs.validation.on),
+                    )
+                ),
+                "small",
+            )
+        )
+    if is_draft(fs):
+        box = Table(
+            [[ctx.para(markup(_("DRAFT – not validated by the national authority")), "draft")]],
+            colWidths=[styles.FRAME_WIDTH],
+        )
+        box.setStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),
+                ("BOX", (0, 0), (-1, -1), 1, styles.DRAFT_RED),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+        story += [Spacer(0, 4), box]
+    story.append(Spacer(0, 6))
+    return story
+
+
+def fallback_legend(ctx: Context) -> Flowable:
+    _ = ctx.gettext
+    return ctx.para(
+        markup(
+            _(
+                "Texts marked [{mark}] are printed in English: there is no {language} version yet."
+            ).format(mark=FALLBACK_MARK, language=language_name(ctx.lang, ctx.lang))
+        ),
+        "note",
+    )
+
+
+def build_story(ctx: Context, fs: Factsheet, problems: Sequence[object] | None) -> list[Flowable]:
+    head = title_block(ctx, fs)
+    body: list[Flowable] = []
+    body += sections.economic_context(ctx, fs)
+    body += sections.landscape(ctx, fs)
+    body += sections.policy(ctx, fs)
+    body += sections.state(ctx, fs)
+    body += sections.references(ctx, fs)
+    body += sections.annex(ctx, fs, problems)
+    if ctx.fallbacks:  # known only once the body is built
+        head.insert(-1, fallback_legend(ctx))
+    return head + body
+
+
+def render_factsheet(
+    factsheet: Factsheet, lang: str, *, problems: Sequence[object] | None = None
+) -> bytes:
+    """The factsheet as a PDF in ``lang``; byte-identical for the same input.
+
+    ``problems``: validation results (objects with rule, severity, message,
+    path) printed in the annex; None leaves the annex section out.
+    """
+    check_language(lang)
+    ctx = Context(lang)
+    out = BytesIO()
+    try:
+        story = build_story(ctx, factsheet, problems)
+        FactsheetDocument(out, page_info(ctx, factsheet)).render(story)
+    except PdfError:
+        raise
+    except (LayoutError, ValueError, TypeError, KeyError, IndexError, AttributeError) as e:
+        _ = translator(lang).gettext
+        raise PdfError(
+            _("the {code} {edition} factsheet cannot be laid out: {reason}").format(
+                code=factsheet.country, edition=factsheet.edition, reason=e
+            )
+        ) from e
+    return out.getvalue()

@@ -1,0 +1,234 @@
+"""The story of each numbered part of the factsheet, in the published order.
+
+Every heading is always printed (the structure is the same in every
+factsheet); a part with nothing in it says so in one muted line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from eccp_desktop.domain.model import Factsheet, Policy
+from eccp_desktop.pdf import charts, fonts, labels, styles, tables
+from eccp_desktop.pdf.context import Context
+from eccp_desktop.pdf.document import Heading
+from eccp_desktop.pdf.escape import clean, markup, safe_url
+from eccp_desktop.pdf.para import Para
+
+Story = list[Flowable]
+
+
+def heading(ctx: Context, number: str, title: str, level: int) -> Heading:
+    text = f"{number} {title}".strip()
+    style = styles.stylesheet()["h1" if level == 0 else "h2" if level == 1 else "h3"]
+    key = "sec-" + (number.strip(".") or clean(title)[:20])
+    return Heading(markup(text), style, plain=clean(text), level=level, key=key)
+
+
+def nothing(ctx: Context) -> Paragraph:
+    return ctx.label("No information given.", "note")
+
+
+def text_or_nothing(ctx: Context, story: Story, key: str, fs: Factsheet) -> None:
+    flow = ctx.blocks(fs.sections.get(key))
+    story.extend(flow or [nothing(ctx)])
+
+
+def link(url: str | None) -> str:
+    """A clickable link for web addresses, plain escaped text for anything else."""
+    href = safe_url(url)
+    if href:
+        return f'<a href="{href}" color="#003399">{markup(url)}</a>'
+    return markup(url)
+
+
+def side_by_side(left: Flowable | None, right: Flowable | None) -> Flowable | None:
+    cells = [c for c in (left, right) if c is not None]
+    if not cells:
+        return None
+    if len(cells) == 1:
+        return cells[0]
+    half = styles.FRAME_WIDTH / 2
+    table = Table([cells], colWidths=[half, half], hAlign="LEFT")
+    table.setStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
+    return table
+
+
+def economic_context(ctx: Context, fs: Factsheet) -> Story:
+    _ = ctx.gettext
+    story: Story = [heading(ctx, "1", _("Introduction and economic policy context"), 0)]
+    text_or_nothing(ctx, story, "economic_context", fs)
+    return story
+
+
+def landscape(ctx: Context, fs: Factsheet) -> Story:
+    _ = ctx.gettext
+    story: Story = [heading(ctx, "2", _("Industrial ecosystems and cluster landscape"), 0)]
+    story += ctx.blocks(fs.sections.get("cluster_landscape"))
+    story.append(heading(ctx, "2.1", _("Employment in the industrial ecosystems"), 1))
+    if fs.ecosystems:
+        chart = charts.employment(ctx, fs, styles.FRAME_WIDTH * 0.75)
+        if chart is not None:
+            story += [chart, Spacer(0, 4)]
+        rows = [
+            [
+                markup(labels.name(labels.ECOSYSTEMS, e.ecosystem, _)),
+                ctx.integer(e.employment),
+                ctx.percent(e.employment_share),
+                markup(labels.name(labels.RATINGS, e.relevance, _)) or "–",
+                ctx.inline(e.note) or "–",
+            ]
+            for e in fs.ecosystems
+        ]
+        header = [_("Ecosystem"), _("Employment"), _("Share"), _("Relevance"), _("Note")]
+        story.append(tables.grid(ctx, header, rows, [26, 13, 9, 11, 41], align_right=(1, 2)))
+    else:
+        story.append(nothing(ctx))
+    story.append(heading(ctx, "2.2", _("Regional agglomerations"), 1))
+    text_or_nothing(ctx, story, "regional_agglomerations", fs)
+    story.append(heading(ctx, "2.3", _("Cluster organisations and interregional cooperation"), 1))
+    story += ctx.blocks(fs.sections.get("cluster_organisations"))
+    if fs.clusters:
+        story.append(tables.clusters(ctx, fs))
+    elif not fs.sections.get("cluster_organisations"):
+        story.append(nothing(ctx))
+    return story
+
+
+def _policy_detail(ctx: Context, p: Policy) -> Story:
+    _ = ctx.gettext
+    facts = [labels.name(labels.POLICY_TYPES, p.type, _)]
+    if p.region:
+        facts.append(_("region {code}").format(code=p.region))
+    if p.authority:
+        facts.append(p.authority)
+    facts.append(ctx.period(p.start_year, p.end_year))
+    if p.budget_eur is not None:
+        facts.append(
+            _("budget {amount}").format(amount=ctx.amount(p.budget_eur, p.budget_approximate))
+        )
+    head = Para(ctx.inline(p.title) or markup(p.key), styles.stylesheet()["h3"])
+    story: Story = [KeepTogether([head, ctx.para(markup(" · ".join(facts)), "small")])]
+    story += ctx.blocks(p.description)
+    if p.url:
+        story.append(ctx.para(link(p.url), "small"))
+    if p.programmes:
+        rows = [
+            [
+                ctx.inline(g.title) or "–",
+                ctx.period(g.start_year, g.end_year),
+                ctx.amount(g.budget_eur, g.budget_approximate),
+                ctx.inline(g.description) or "–",
+            ]
+            for g in p.programmes
+        ]
+        header = [_("Programme or initiative"), _("Period"), _("Budget"), _("Description")]
+        story += [tables.grid(ctx, header, rows, [30, 12, 14, 44], align_right=(2,)), Spacer(0, 6)]
+    return story
+
+
+def policy(ctx: Context, fs: Factsheet) -> Story:
+    _ = ctx.gettext
+    story: Story = [heading(ctx, "3", _("National cluster policy, programmes and initiatives"), 0)]
+    story += ctx.blocks(fs.sections.get("policy_overview"))
+    story.append(heading(ctx, "3.1", _("Policies"), 1))
+    if fs.policies:
+        half = styles.FRAME_WIDTH / 2 - 6
+        pair = side_by_side(
+            charts.policies_by_type(ctx, fs, half), charts.priorities(ctx, fs, half)
+        )
+        if pair is not None:
+            story += [pair, Spacer(0, 6)]
+        story.append(tables.policies(ctx, fs))
+        story.append(heading(ctx, "3.2", _("Programmes and initiatives"), 1))
+        for p in fs.policies:
+            story += _policy_detail(ctx, p)
+    else:
+        story.append(nothing(ctx))
+    story.append(heading(ctx, "3.3", _("Cohesion policy programmes 2021–2027"), 1))
+    if fs.cohesion_programmes:
+        story += [tables.cohesion(ctx, fs), Spacer(0, 6), tables.cluster_support(ctx, fs)]
+    else:
+        story.append(nothing(ctx))
+    story.append(heading(ctx, "3.4", _("Cluster tier schemes"), 1))
+    if not fs.tier_schemes:
+        story.append(nothing(ctx))
+    for scheme in fs.tier_schemes:
+        story.append(Para(ctx.inline(scheme.name) or markup(scheme.key), styles.stylesheet()["h3"]))
+        story += [tables.tiers(ctx, scheme), Spacer(0, 6)]
+        if scheme.support and scheme.tiers:
+            story.append(
+                ctx.label(
+                    "Support by tier (R = regional level, N = national level; the first, in bold, is primary)",
+                    "small",
+                )
+            )
+            story += [tables.support_matrix(ctx, scheme), Spacer(0, 6)]
+    return story
+
+
+def state(ctx: Context, fs: Factsheet) -> Story:
+    _ = ctx.gettext
+    title = _("State of cluster policy and its role in broader economic policy challenges")
+    story: Story = [heading(ctx, "4", title, 0)]
+    story.append(heading(ctx, "4.1", _("The state of cluster policy"), 1))
+    story += ctx.blocks(fs.sections.get("policy_state"))
+    rows = [
+        [
+            f"<b>{markup(labels.name(labels.DIMENSIONS, dim, _))}</b>",
+            markup(labels.name(labels.RATINGS, a.rating, _)) or "–",
+            ctx.inline(a.text) or "–",
+        ]
+        for dim, a in fs.policy_assessment.items()
+    ]
+    if rows:
+        story.append(
+            tables.grid(ctx, [_("Dimension"), _("Rating"), _("Assessment")], rows, [18, 12, 70])
+        )
+    elif not fs.sections.get("policy_state"):
+        story.append(nothing(ctx))
+    story.append(
+        heading(ctx, "4.2", _("Potential impact on the challenges of the European Semester"), 1)
+    )
+    story += ctx.blocks(fs.sections.get("semester_impact"))
+    if fs.recommendations:
+        story.append(tables.recommendations(ctx, fs))
+    elif not fs.sections.get("semester_impact"):
+        story.append(nothing(ctx))
+    return story
+
+
+def references(ctx: Context, fs: Factsheet) -> Story:
+    _ = ctx.gettext
+    story: Story = [heading(ctx, "", _("References"), 0)]
+    for i, s in enumerate(fs.sources, start=1):
+        text = f"[{i}] {markup(s.title)}"
+        if s.url:
+            text += ". " + link(s.url)
+        if s.accessed:
+            text += " " + markup(_("(accessed {date})").format(date=ctx.date(s.accessed)))
+        story.append(ctx.para(text, "reference"))
+    if not fs.sources:
+        story.append(nothing(ctx))
+    return story
+
+
+def annex(ctx: Context, fs: Factsheet, problems: Sequence[object] | None) -> Story:
+    _ = ctx.gettext
+    story: Story = [heading(ctx, "", _("Annex"), 0)]
+    text_or_nothing(ctx, story, "annex", fs)
+    if problems is not None:
+        story.append(heading(ctx, "A.1", _("Validation results"), 1))
+        if problems:
+            story.append(tables.problems(ctx, problems))
+        else:
+            story.append(ctx.label("No problems found.", "note"))
+    return story

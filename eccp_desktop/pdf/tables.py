@@ -1,0 +1,244 @@
+"""The factsheet's tables: header row repeated on every page, rows split where needed.
+
+Every cell is a Paragraph, so long texts wrap; ``splitInRow`` lets a single
+tall row continue on the next page instead of raising "flowable too large".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import LongTable, Paragraph, TableStyle
+
+from eccp_desktop.domain.model import Factsheet, TierScheme, text_in
+from eccp_desktop.i18n.formatting import format_integer
+from eccp_desktop.pdf import fonts, labels, styles
+from eccp_desktop.pdf.context import Context
+from eccp_desktop.pdf.escape import markup, safe_url
+from eccp_desktop.pdf.para import Para
+
+Cell = object  # a Paragraph or a markup string
+CELL_SIZE = 8
+CELL_LEADING = 10
+PADDING = 3
+
+
+def _cell(value: Cell, width: float, right: bool) -> Cell:
+    """Plain values that fit on one line stay strings (drawn directly: much faster
+    than a Paragraph, which wraps twice); everything else becomes a Paragraph."""
+    if isinstance(value, Paragraph):
+        return value
+    text = str(value)
+    if (
+        "<" not in text
+        and "&" not in text
+        and stringWidth(text, fonts.FAMILY, CELL_SIZE) <= width - 2 * PADDING
+    ):
+        return text
+    return Para(text, styles.stylesheet()["cell_right" if right else "cell"])
+
+
+def grid(
+    ctx: Context,
+    header: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    widths: Sequence[float],
+    *,
+    align_right: Sequence[int] = (),
+    extra_style: Sequence[tuple[object, ...]] = (),
+) -> LongTable:
+    """A table with a translated header row that repeats on continuation pages."""
+    sheet = styles.stylesheet()
+    total = sum(widths)
+    col_widths = [styles.FRAME_WIDTH * w / total for w in widths]
+    data: list[list[Cell]] = [
+        [
+            Para(markup(h), sheet["th_right" if i in align_right else "th"])
+            for i, h in enumerate(header)
+        ]
+    ]
+    for row in rows:
+        data.append([_cell(c, col_widths[i], i in align_right) for i, c in enumerate(row)])
+    table = LongTable(data, colWidths=col_widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    commands: list[tuple[object, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),  # else Helvetica is referenced
+        ("BACKGROUND", (0, 0), (-1, 0), styles.HEADER_BG),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, styles.BLUE),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, styles.RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
+        ("LEADING", (0, 0), (-1, -1), CELL_LEADING),
+        ("TEXTCOLOR", (0, 0), (-1, -1), styles.INK),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+    ]
+    commands += [("BACKGROUND", (0, i), (-1, i), styles.ZEBRA) for i in range(2, len(data), 2)]
+    commands += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i in align_right]
+    commands += list(extra_style)
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def policies(ctx: Context, fs: Factsheet) -> LongTable:
+    _ = ctx.gettext
+    rows = []
+    for p in fs.policies:
+        title = ctx.inline(p.title)
+        if p.region:
+            title += f' <font color="#5F6B7A">({markup(p.region)})</font>'
+        rows.append(
+            [
+                title,
+                markup(labels.name(labels.POLICY_TYPES_SHORT, p.type, _)),
+                ctx.period(p.start_year, p.end_year),
+                ctx.amount(p.budget_eur, p.budget_approximate),
+                markup(", ".join(labels.name(labels.PRIORITIES, k, _) for k in p.priorities))
+                or "–",
+            ]
+        )
+    header = [_("Policy"), _("Type"), _("Period"), _("Budget"), _("Priorities addressed")]
+    return grid(ctx, header, rows, [32, 14, 11, 17, 26], align_right=(3,))
+
+
+def cohesion(ctx: Context, fs: Factsheet) -> LongTable:
+    _ = ctx.gettext
+    rows = []
+    for c in fs.cohesion_programmes:
+        rows.append(
+            [
+                markup(c.cci) or "–",
+                ctx.inline(c.title),
+                markup(c.region) or "–",
+                markup(", ".join(c.funds)) or "–",
+                markup(", ".join(c.policy_objectives)) or "–",
+                ctx.amount(c.budget_eur, c.budget_approximate),
+            ]
+        )
+    header = [
+        _("CCI"),
+        _("Programme"),
+        _("Region"),
+        _("Funds"),
+        _("Objectives"),
+        _("Budget for clusters"),
+    ]
+    return grid(ctx, header, rows, [19, 33, 9, 10, 11, 18], align_right=(5,))
+
+
+def cluster_support(ctx: Context, fs: Factsheet) -> LongTable:
+    """How each cohesion programme supports clusters, one row per programme."""
+    _ = ctx.gettext
+    rows = [
+        [ctx.inline(c.title), ctx.inline(c.cluster_support) or "–"] for c in fs.cohesion_programmes
+    ]
+    return grid(ctx, [_("Programme"), _("How clusters are supported")], rows, [35, 65])
+
+
+def recommendations(ctx: Context, fs: Factsheet) -> LongTable:
+    _ = ctx.gettext
+    rows = [
+        [
+            str(r.year) if r.year is not None else "–",
+            markup(labels.name(labels.PRIORITIES, r.priority, _)) or "–",
+            ctx.inline(r.text) or "–",
+            ctx.inline(r.response) or "–",
+        ]
+        for r in fs.recommendations
+    ]
+    header = [_("Year"), _("Priority"), _("Recommendation"), _("Response of cluster policy")]
+    return grid(ctx, header, rows, [8, 16, 38, 38])
+
+
+def clusters(ctx: Context, fs: Factsheet) -> LongTable:
+    _ = ctx.gettext
+    rows = []
+    for c in fs.clusters:
+        name = markup(c.name) or "–"
+        link = safe_url(c.url)
+        if link:
+            name = f'<a href="{link}" color="#003399">{name}</a>'
+        scheme = fs.scheme(c.scheme)
+        tier = scheme.tier(c.tier) if scheme and c.tier else None
+        tier_text = ctx.inline(tier.name) if tier else markup(c.tier) or "–"
+        rows.append(
+            [
+                name,
+                markup(c.region) or "–",
+                ctx.date(c.founded),
+                ctx.integer(c.members),
+                ctx.integer(c.sme_members),
+                tier_text,
+                markup(", ".join(labels.name(labels.ECOSYSTEMS, e, _) for e in c.ecosystems))
+                or "–",
+            ]
+        )
+    header = [
+        _("Cluster organisation"),
+        _("Region"),
+        _("Founded"),
+        _("Members"),
+        _("SME members"),
+        _("Tier"),
+        _("Ecosystems"),
+    ]
+    return grid(ctx, header, rows, [24, 8, 12, 11, 11, 15, 19], align_right=(3, 4))
+
+
+def tiers(ctx: Context, scheme: TierScheme) -> LongTable:
+    _ = ctx.gettext
+    rows = [
+        [
+            ctx.inline(t.name) or markup(t.key),
+            _("{months} months").format(months=format_integer(t.min_operating_months, ctx.lang))
+            if t.min_operating_months is not None else "–",
+            ctx.integer(t.min_members),
+            ctx.inline(t.criteria) or "–",
+        ]
+        for t in scheme.tiers
+    ]  # fmt: skip
+    header = [_("Tier"), _("Minimum operation"), _("Minimum members"), _("Further criteria")]
+    return grid(ctx, header, rows, [24, 16, 14, 46], align_right=(1, 2))
+
+
+def support_matrix(ctx: Context, scheme: TierScheme) -> LongTable:
+    """Support dimension x tier -> R / N marks, the primary level first and bold."""
+    _ = ctx.gettext
+    rows = []
+    for s in scheme.support:
+        row: list[Cell] = [ctx.inline(s.dimension) or "–"]
+        for t in scheme.tiers:
+            levels = s.levels.get(t.key, [])
+            marks = [markup(labels.name(labels.SUPPORT_MARKS, lv, _)) for lv in levels]
+            if marks:
+                marks[0] = f"<b>{marks[0]}</b>"
+            row.append(Para(" / ".join(marks) or "–", styles.stylesheet()["cell_center"]))
+        rows.append(row)
+    header = [
+        _("Support dimension"),
+        *[text_in(t.name, ctx.lang)[0] or t.key for t in scheme.tiers],
+    ]
+    widths = [40] + [60 / max(1, len(scheme.tiers))] * len(scheme.tiers)
+    return grid(ctx, header, rows, widths)
+
+
+def problems(ctx: Context, results: Sequence[object]) -> LongTable:
+    """Validation results: severity, message, where (exchange-format path), rule id."""
+    _ = ctx.gettext
+    colours = {"error": styles.ERROR.hexval(), "warning": styles.WARNING.hexval()}
+    rows = []
+    for r in results:
+        severity = str(getattr(r, "severity", "") or "")
+        colour = colours.get(severity, "#1A1A1A").replace("0x", "#")
+        rows.append(
+            [
+                f'<font color="{colour}">{markup(labels.name(labels.SEVERITIES, severity, _))}</font>',
+                markup(str(getattr(r, "message", "") or ""))
+                + f'<br/><font size="6.5" color="#5F6B7A">{markup(str(getattr(r, "rule", "") or ""))}</font>',
+                markup(str(getattr(r, "path", "") or "")),
+            ]
+        )
+    header = [_("Severity"), _("Problem"), _("Where")]
+    return grid(ctx, header, rows, [11, 60, 29])
