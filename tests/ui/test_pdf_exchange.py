@@ -1,0 +1,58 @@
+"""PDF export off the GUI thread, the QtPdf preview, and import with a preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eccp_desktop.exchange import read_package, write_package
+from eccp_desktop.store import Store
+from eccp_desktop.ui.qt import Qt
+
+pytestmark = pytest.mark.gui
+
+
+def test_pdf_export_dialog_writes_the_chosen_languages(qtbot, demo_store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from eccp_desktop.ui.pdf_dialogs import PdfExportDialog
+
+    fs = demo_store.load("PL", 2023)
+    dialog = PdfExportDialog(None, fs)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path))
+    dialog.langs.item(1).setCheckState(Qt.CheckState.Unchecked)  # English only
+    qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.start.isEnabled(), timeout=60_000)
+    out = tmp_path / "pl-2023-en.pdf"
+    assert out.read_bytes().startswith(b"%PDF")
+    assert not (tmp_path / "pl-2023-pl.pdf").exists()
+    assert dialog.bar.value() == dialog.bar.maximum()
+
+
+def test_pdf_preview_shows_pages(qtbot, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    from eccp_desktop.ui.pdf_dialogs import PdfPreview
+
+    preview = PdfPreview(None, demo_store.load("PL", 2023), "pl")
+    qtbot.addWidget(preview)
+    assert preview.document.pageCount() >= 1
+
+
+def test_import_preview_says_what_is_added_and_replaced(demo_store: Store, tmp_path: Path, demo_files: list[Path]) -> None:  # type: ignore[no-untyped-def]
+    from eccp_desktop.ui.exchange_dialogs import preview
+
+    pl = read_package(next(p for p in demo_files if p.name.startswith("pl")))
+    new = read_package(next(p for p in demo_files if p.name.startswith("pl")))
+    new.edition = 2024
+    new.reference_date = None
+    new.__post_init__()
+    write_package(pl, tmp_path / "pl.eccp.json")
+    write_package(new, tmp_path / "pl-2024.eccp.json")
+    (tmp_path / "bad.eccp.json").write_text("{}", encoding="utf-8")
+    sheets, lines, errors = preview(
+        demo_store, [str(tmp_path / n) for n in ("pl.eccp.json", "pl-2024.eccp.json", "bad.eccp.json")]
+    )
+    assert [fs.ident for fs in sheets] == [("PL", 2023), ("PL", 2024)]
+    assert lines[0].startswith("replace Poland 2023")
+    assert lines[1] == "add Poland 2024"
+    assert errors
+    assert [s.edition for s in demo_store.list() if s.country == "PL"] == [2023]  # nothing written
