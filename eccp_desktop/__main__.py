@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 
-def _window_only(argv: list[str]) -> str | None | bool:
+def _window_only(argv: list[str]) -> str | bool | None:
     """The --db value when the arguments only open the window, else False."""
     if not argv:
         return None
@@ -25,7 +25,7 @@ def main() -> int:
         except ImportError:
             pass
         else:
-            return launch(window_args(db))
+            return int(launch(window_args(db)))
     from eccp_desktop.cli.app import main as cli_main
 
     return cli_main(sys.argv[1:])

@@ -43,7 +43,9 @@ class Actions:
         self.undo = act(P.SP_ArrowBack, K.Undo)
         self.redo = act(P.SP_ArrowForward, [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.add_row = act(None, QKeySequence("Ctrl+N"), lambda: self._table("add_row"))
-        self.delete_rows = act(None, QKeySequence("Ctrl+Delete"), lambda: self._table("delete_selected"))
+        self.delete_rows = act(
+            None, QKeySequence("Ctrl+Delete"), lambda: self._table("delete_selected")
+        )
         self.find = act(None, K.Find, lambda: w.navigator.filter.setFocus())
         self.next_problem = act(None, QKeySequence("F8"), self._next_problem)
         self.validate = act(P.SP_BrowserReload, QKeySequence("F5"), self._validate)

@@ -20,7 +20,7 @@ class _FirstPaint(QObject):
         super().__init__()
         self._then = then
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._then is not None:
             then, self._then = self._then, None
             QTimer.singleShot(0, then)

@@ -48,7 +48,7 @@ class FieldDelegate(QStyledItemDelegate):
         self.completions = completions or {}
         self._loaded: dict[int, Any] = {}
 
-    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:
         kind = index.data(KindRole)
         choices = index.data(ChoicesRole) or ()
         editor: QWidget
@@ -104,18 +104,25 @@ class FieldDelegate(QStyledItemDelegate):
                 completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
                 line.setCompleter(completer)
             editor = line
-        editor.setAccessibleName(str(index.model().headerData(index.column(), Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)))
+        editor.setAccessibleName(
+            str(
+                index.model().headerData(
+                    index.column(), Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
+                )
+            )
+        )
         return editor
 
-    def setEditorData(self, editor: QWidget, index: Any) -> None:  # noqa: N802
+    def setEditorData(self, editor: QWidget, index: Any) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
         # Views call this again on every dataChanged (e.g. a validation refresh):
         # keep what the user is typing unless the value itself changed.
         loaded = self._loaded.get(id(editor), _UNSET)
         if loaded is not _UNSET and loaded == value:
             return
-        self._loaded[id(editor)] = value
-        editor.destroyed.connect(lambda *_a, key=id(editor): self._loaded.pop(key, None))
+        key = id(editor)
+        self._loaded[key] = value
+        editor.destroyed.connect(lambda *_a: self._loaded.pop(key, None))
         kind = index.data(KindRole)
         if isinstance(editor, QSpinBox):
             editor.setValue(editor.minimum() if value is None else int(value))
@@ -138,7 +145,7 @@ class FieldDelegate(QStyledItemDelegate):
         elif isinstance(editor, QLineEdit):
             editor.setText("" if value is None else str(value))
 
-    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:  # noqa: N802
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
         kind = index.data(KindRole)
         value: Any
         if isinstance(editor, QSpinBox):
@@ -166,9 +173,8 @@ class FieldDelegate(QStyledItemDelegate):
             return
         model.setData(index, value, Qt.ItemDataRole.EditRole)
 
-    def updateEditorGeometry(self, editor: QWidget, option: Any, index: Any) -> None:  # noqa: N802
+    def updateEditorGeometry(self, editor: QWidget, option: Any, index: Any) -> None:
         rect = option.rect
         if isinstance(editor, QListWidget):
             rect.setHeight(max(rect.height(), editor.minimumHeight()))
         editor.setGeometry(rect)
-

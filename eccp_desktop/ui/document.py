@@ -43,7 +43,7 @@ class EditCommand(QUndoCommand):
     def id(self) -> int:
         return _MERGE_ID if self._merge_key else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditCommand) or other._merge_key != self._merge_key:
             return False
         self._op = other._op  # keep our inverse: the value before the typing began
@@ -168,4 +168,3 @@ class Document(QObject):
         errors = sum(1 for r in self.results if r.severity == "error")
         warnings = sum(1 for r in self.results if r.severity == "warning")
         return errors, warnings
-

@@ -6,7 +6,14 @@ from pathlib import Path
 from typing import Any
 
 from eccp_desktop.i18n import _
-from eccp_desktop.ui.qt import QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget, QVBoxLayout
+from eccp_desktop.ui.qt import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QVBoxLayout,
+)
 
 
 class ImportPreview(QDialog):
@@ -14,7 +21,9 @@ class ImportPreview(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Import packages"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("What the import will do:") if lines else _("Nothing can be imported."), self))
+        layout.addWidget(
+            QLabel(_("What the import will do:") if lines else _("Nothing can be imported."), self)
+        )
         listing = QListWidget(self)
         listing.addItems(lines + ["\u2716 " + e for e in errors])
         listing.setAccessibleName(_("Import preview"))
@@ -30,8 +39,8 @@ class ImportPreview(QDialog):
 def preview(store: Any, files: list[str]) -> tuple[list[Any], list[str], list[str]]:
     """(factsheets, what happens to each, errors) — nothing written yet."""
     from eccp_desktop.exchange import PackageError, read_package
-    from eccp_desktop.i18n.formatting import country_name
     from eccp_desktop.i18n import current_language
+    from eccp_desktop.i18n.formatting import country_name
 
     sheets, lines, errors = [], [], []
     existing = {(s.country, s.edition) for s in store.list()}
@@ -44,7 +53,11 @@ def preview(store: Any, files: list[str]) -> tuple[list[Any], list[str], list[st
         sheets.append(fs)
         name = f"{country_name(fs.country, current_language())} {fs.edition}"
         if fs.ident in existing:
-            lines.append(_("replace {factsheet} (the one in the store is overwritten)").format(factsheet=name))
+            lines.append(
+                _("replace {factsheet} (the one in the store is overwritten)").format(
+                    factsheet=name
+                )
+            )
         else:
             lines.append(_("add {factsheet}").format(factsheet=name))
     return sheets, lines, errors
@@ -82,7 +95,10 @@ def export_package(window: Any) -> None:
         return
     c, e = window.doc.session.ident
     path, _filter = QFileDialog.getSaveFileName(
-        window, _("Export package"), f"{c.lower()}-{e}.eccp.json", _("Factsheet packages (*.eccp.json)")
+        window,
+        _("Export package"),
+        f"{c.lower()}-{e}.eccp.json",
+        _("Factsheet packages (*.eccp.json)"),
     )
     if path:
         write_package(window.doc.factsheet, Path(path))

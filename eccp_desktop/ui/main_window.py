@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
         if self.doc is not None:  # messages are in the UI language: run them again
             self.doc.validate_now()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -300,18 +300,18 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self._title())
 
     # -- drag and drop, closing --------------------------------------------------
-    def dragEnterEvent(self, event: Any) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: Any) -> None:
         if any(u.toLocalFile().endswith(".json") for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: Any) -> None:  # noqa: N802
+    def dropEvent(self, event: Any) -> None:
         files = [u.toLocalFile() for u in event.mimeData().urls() if u.toLocalFile()]
         if files:
             from eccp_desktop.ui.exchange_dialogs import import_files
 
             import_files(self, files)
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802
+    def closeEvent(self, event: Any) -> None:
         self.settings.setValue(S.GEOMETRY, self.saveGeometry())
         self.settings.setValue(S.STATE, self.saveState())
         self.settings.sync()

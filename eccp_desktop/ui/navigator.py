@@ -70,13 +70,13 @@ class NavigatorModel(QAbstractTableModel):
             setattr(self.rows[i], k, v)
         self.dataChanged.emit(self.index(i, 0), self.index(i, len(HEADERS) - 1))
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return _(HEADERS[section])
         return None
@@ -101,7 +101,9 @@ class NavigatorModel(QAbstractTableModel):
             value = r.errors if c == ERRORS else r.warnings
             return "\u2026" if value is None else str(value)
         if role == R.DecorationRole and c == STATUS:
-            return QApplication.style().standardIcon(STATUS_ICONS.get(r.status, STATUS_ICONS["draft"]))
+            return QApplication.style().standardIcon(
+                STATUS_ICONS.get(r.status, STATUS_ICONS["draft"])
+            )
         if role == R.DecorationRole and c == ERRORS and r.errors:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
         if role == R.TextAlignmentRole and c in (EDITION, ERRORS, WARNINGS):
@@ -139,7 +141,9 @@ class Navigator(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(COUNTRY, QHeaderView.ResizeMode.Stretch)
         self.view.setMinimumWidth(400)
         for c in (EDITION, STATUS, ERRORS, WARNINGS):
-            self.view.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+            self.view.horizontalHeader().setSectionResizeMode(
+                c, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.view.selectionModel().currentRowChanged.connect(self._current)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -154,7 +158,8 @@ class Navigator(QWidget):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
         if self.model.rowCount():
             self.model.dataChanged.emit(
-                self.model.index(0, 0), self.model.index(self.model.rowCount() - 1, len(HEADERS) - 1)
+                self.model.index(0, 0),
+                self.model.index(self.model.rowCount() - 1, len(HEADERS) - 1),
             )
 
     def select(self, country: str, edition: int) -> None:

@@ -12,7 +12,6 @@ from eccp_desktop.ui.qt import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QSplitter,

@@ -26,7 +26,6 @@ from eccp_desktop.ui.qt import (
 )
 
 
-
 class _Renderer(QObject):
     """Renders one PDF per language in a worker thread; stops between files on cancel."""
 

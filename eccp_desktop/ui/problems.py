@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from eccp_desktop.i18n import _
-from eccp_desktop.ui.qt import QApplication, QHeaderView, QStyle, Qt, QTreeWidget, QTreeWidgetItem, Signal
+from eccp_desktop.ui.qt import (
+    QApplication,
+    QHeaderView,
+    QStyle,
+    Qt,
+    QTreeWidget,
+    QTreeWidgetItem,
+    Signal,
+)
 
 PathRole = Qt.ItemDataRole.UserRole + 1
 ICONS = {

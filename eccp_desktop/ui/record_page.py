@@ -74,7 +74,9 @@ class SignOffDialog(QDialog):
     def try_accept(self) -> None:
         q = self.on.date()
         refused = self.page.sign_off(
-            self.by.text().strip(), self.organisation.text().strip(), dt.date(q.year(), q.month(), q.day())
+            self.by.text().strip(),
+            self.organisation.text().strip(),
+            dt.date(q.year(), q.month(), q.day()),
         )
         if refused is None:
             self.accept()
@@ -164,7 +166,9 @@ class RecordPage(Page):
             transition(fs, target, **who)
 
         try:
-            label = _("Change status to {status}").format(status=_(STATUS_TITLES.get(target, target)))
+            label = _("Change status to {status}").format(
+                status=_(STATUS_TITLES.get(target, target))
+            )
             if not self.doc.mutate(change, label):
                 return (_("This factsheet is read-only here."), [])
         except TransitionRefused as e:
@@ -251,11 +255,17 @@ class RecordPage(Page):
             new = "" if h.new is None else str(h.new)[:60]
             self.history.addTopLevelItem(
                 QTreeWidgetItem(
-                    [h.at.strftime("%Y-%m-%d %H:%M:%S"), h.actor, h.action, h.path, f"{old} \u2192 {new}"]
+                    [
+                        h.at.strftime("%Y-%m-%d %H:%M:%S"),
+                        h.actor,
+                        h.action,
+                        h.path,
+                        f"{old} \u2192 {new}",
+                    ]
                 )
             )
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802
+    def showEvent(self, event: Any) -> None:
         self.refresh_history()
         super().showEvent(event)
 

@@ -39,8 +39,11 @@ class TableView(QTableView):
         super().__init__(page)
         self._page = page
 
-    def keyPressEvent(self, event: Any) -> None:  # noqa: N802
-        if event.matches(QKeySequence.StandardKey.Delete) and self.state() != self.State.EditingState:
+    def keyPressEvent(self, event: Any) -> None:
+        if (
+            event.matches(QKeySequence.StandardKey.Delete)
+            and self.state() != self.State.EditingState
+        ):
             self._page.delete_selected()
             return
         super().keyPressEvent(event)
@@ -51,7 +54,9 @@ class TablePage(QWidget):
 
     confirm: Callable[[QWidget, str], bool] = staticmethod(ask_confirmation)  # type: ignore[assignment]
 
-    def __init__(self, doc: Document, spec: TableSpec, owner: str = "", parent: QWidget | None = None):
+    def __init__(
+        self, doc: Document, spec: TableSpec, owner: str = "", parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.doc = doc
         self.spec = spec
@@ -122,7 +127,9 @@ class TablePage(QWidget):
         self.up_button.setText(_("Move up"))
         self.down_button.setText(_("Move down"))
         self.view.setAccessibleName(title)
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1))
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1)
+        )
 
     def set_editable(self, editable: bool) -> None:
         for b in (self.add_button, self.delete_button, self.up_button, self.down_button):
@@ -156,7 +163,9 @@ class TablePage(QWidget):
 
     # -- rows ------------------------------------------------------------------
     def selected_rows(self) -> list[int]:
-        rows = {self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedIndexes()}
+        rows = {
+            self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedIndexes()
+        }
         current = self.view.currentIndex()
         if not rows and current.isValid():
             rows.add(self.proxy.mapToSource(current).row())
@@ -173,9 +182,7 @@ class TablePage(QWidget):
         if not rows or not self.doc.editable:
             return
         if len(rows) > 1:
-            text = ngettext(
-                "Delete {n} row?", "Delete {n} rows?", len(rows)
-            ).format(n=len(rows))
+            text = ngettext("Delete {n} row?", "Delete {n} rows?", len(rows)).format(n=len(rows))
             if not type(self).confirm(self, text):
                 return
         self.model.remove_rows(rows)

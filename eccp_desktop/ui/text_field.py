@@ -101,7 +101,12 @@ class LocalizedTextEdit(QWidget):
             self._load()
 
     def _on_changed(self, path: str) -> None:
-        if path == "/" or path == "/status" or path.startswith(self.path) or self.path.startswith(path + "/"):
+        if (
+            path == "/"
+            or path == "/status"
+            or path.startswith(self.path)
+            or self.path.startswith(path + "/")
+        ):
             self._mark_tabs()
             self._load()
 

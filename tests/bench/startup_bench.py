@@ -65,8 +65,12 @@ def main() -> None:
             shown.append(_time(app, dict(env, ECCP_EXIT_AFTER_SHOW="1")))
     f, p, s = (statistics.median(x) for x in (floor, painted, shown))
     print(f"floor (bare PySide6 window: menu bar, tree, table)  {f:6.3f} s")
-    print(f"main window painted                                 {p:6.3f} s  {p / f:4.2f}x floor (target <= 1.5x)")
-    print(f"demo factsheet shown and editable                   {s:6.3f} s  {s / f:4.2f}x floor (target <= 3.5x)")
+    print(
+        f"main window painted                                 {p:6.3f} s  {p / f:4.2f}x floor (target <= 1.5x)"
+    )
+    print(
+        f"demo factsheet shown and editable                   {s:6.3f} s  {s / f:4.2f}x floor (target <= 3.5x)"
+    )
     print(f"(median of {RUNS} whole-process runs each, interleaved)")
 
 

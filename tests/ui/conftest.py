@@ -46,7 +46,9 @@ def open_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., object]]:  # ty
     windows = []
 
     def make(db: Path, country: str = "PL", edition: int = 2023, reviewer: bool = False):  # type: ignore[no-untyped-def]
-        settings = QSettings(str(tmp_path / f"settings{len(windows)}.ini"), QSettings.Format.IniFormat)
+        settings = QSettings(
+            str(tmp_path / f"settings{len(windows)}.ini"), QSettings.Format.IniFormat
+        )
         settings.setValue("ui/reviewer_mode", reviewer)
         w = MainWindow(settings)
         qtbot.addWidget(w)

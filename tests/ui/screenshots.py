@@ -88,7 +88,12 @@ def main(out: Path) -> None:
 
         fs.clusters.append(kkk_cluster())
         c2 = kkk_cluster()
-        c2.name, c2.region, c2.members, c2.founded = "Silesian Aviation Cluster", "PL22", 38, dt.date(2007, 1, 1)
+        c2.name, c2.region, c2.members, c2.founded = (
+            "Silesian Aviation Cluster",
+            "PL22",
+            38,
+            dt.date(2007, 1, 1),
+        )
         fs.clusters.append(c2)
         s.save(fs, base_version=v, actor="demo")
 

@@ -72,6 +72,10 @@ def test_members_below_minimum_then_jump_then_undo(qtbot, open_window, pl_store:
     with Store.open(pl_store) as s:
         assert s.load("PL", 2023).clusters[0].members == 80
     qtbot.waitUntil(lambda: w.problems.item_for("/clusters/0/members") is None)
-    qtbot.keyClick(table.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        table.view,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     with Store.open(pl_store) as s:
         assert s.load("PL", 2023).clusters[0].members == 30

@@ -16,7 +16,9 @@ pytestmark = [pytest.mark.gui, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_sigkill_mid_editing_loses_no_completed_edit(open_window, pl_store: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_sigkill_mid_editing_loses_no_completed_edit(
+    open_window, pl_store: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     with Store.open(pl_store) as s:
         original = s.load("PL", 2023).sections["economic_context"]["en"]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))

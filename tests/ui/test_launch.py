@@ -37,10 +37,19 @@ def test_has_display(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], expec
 
 
 def test_no_display_prints_one_line_and_exits_2(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     env["ECCP_DB"] = str(tmp_path / "s.sqlite3")
     run = subprocess.run(
-        [sys.executable, "-m", "eccp_desktop"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "eccp_desktop"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert run.returncode == 2
     lines = run.stderr.strip().splitlines()
@@ -56,13 +65,20 @@ def test_exit_after_show_on_the_default_store(tmp_path: Path) -> None:
     env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
     env.pop("ECCP_DB", None)
     run = subprocess.run(
-        [sys.executable, "-m", "eccp_desktop"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "eccp_desktop"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip().splitlines()[-1] == "window shown: CZ 2023"
 
 
-def test_launch_refuses_without_display(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_launch_refuses_without_display(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from eccp_desktop.ui.launch import launch
 
     monkeypatch.setattr(display, "has_display", lambda: False)

@@ -13,7 +13,9 @@ from eccp_desktop.ui.qt import Qt
 pytestmark = pytest.mark.gui
 
 
-def test_pdf_export_dialog_writes_the_chosen_languages(qtbot, demo_store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_export_dialog_writes_the_chosen_languages(
+    qtbot, demo_store: Store, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     from eccp_desktop.ui.pdf_dialogs import PdfExportDialog
 
     fs = demo_store.load("PL", 2023)
@@ -37,7 +39,9 @@ def test_pdf_preview_shows_pages(qtbot, demo_store: Store) -> None:  # type: ign
     assert preview.document.pageCount() >= 1
 
 
-def test_import_preview_says_what_is_added_and_replaced(demo_store: Store, tmp_path: Path, demo_files: list[Path]) -> None:  # type: ignore[no-untyped-def]
+def test_import_preview_says_what_is_added_and_replaced(
+    demo_store: Store, tmp_path: Path, demo_files: list[Path]
+) -> None:  # type: ignore[no-untyped-def]
     from eccp_desktop.ui.exchange_dialogs import preview
 
     pl = read_package(next(p for p in demo_files if p.name.startswith("pl")))
@@ -49,7 +53,8 @@ def test_import_preview_says_what_is_added_and_replaced(demo_store: Store, tmp_p
     write_package(new, tmp_path / "pl-2024.eccp.json")
     (tmp_path / "bad.eccp.json").write_text("{}", encoding="utf-8")
     sheets, lines, errors = preview(
-        demo_store, [str(tmp_path / n) for n in ("pl.eccp.json", "pl-2024.eccp.json", "bad.eccp.json")]
+        demo_store,
+        [str(tmp_path / n) for n in ("pl.eccp.json", "pl-2024.eccp.json", "bad.eccp.json")],
     )
     assert [fs.ident for fs in sheets] == [("PL", 2023), ("PL", 2024)]
     assert lines[0].startswith("replace Poland 2023")

@@ -82,7 +82,9 @@ def test_sign_off_refused_with_errors_then_accepted(qtbot, open_window, ready_st
     assert stored(pl_store).status == "draft"
 
 
-def test_reviewer_mode_cannot_change_data_but_can_comment(qtbot, open_window, pl_store: Path) -> None:  # type: ignore[no-untyped-def]
+def test_reviewer_mode_cannot_change_data_but_can_comment(
+    qtbot, open_window, pl_store: Path
+) -> None:  # type: ignore[no-untyped-def]
     before = stored(pl_store)
     w = open_window(pl_store, reviewer=True)
     table = clusters_page(w)

@@ -126,7 +126,9 @@ def complete_factsheet(status: str = "draft") -> Factsheet:
             cluster("Growing Ltd", "growing", dt.date(2021, 6, 1), 40),
             cluster("Key Ltd", "key_national", dt.date(2012, 5, 1), 80),
         ],
-        sources=[Source("ECCP factsheets", "https://clustercollaboration.eu", dt.date(2023, 11, 15))],
+        sources=[
+            Source("ECCP factsheets", "https://clustercollaboration.eu", dt.date(2023, 11, 15))
+        ],
     )
     if status in ("validated", "reviewed", "published"):
         fs.validation = ValidationRecord("Anna Nowak", "Ministry", dt.date(2024, 1, 15))
