@@ -52,6 +52,7 @@ class Actions:
         self.submit = act(None, None, lambda: self._record("transition", "submitted"))
         self.sign_off = act(P.SP_DialogApplyButton, None, lambda: self._record("open_sign_off"))
         self.reopen = act(None, None, lambda: self._record("transition", "draft"))
+        self.comment = act(None, QKeySequence("Ctrl+Alt+M"), self._comment)
         self.reviewer = act(None, None, None)
         self.reviewer.setCheckable(True)
         self.reviewer.setChecked(S.flag(w.settings, S.REVIEWER))
@@ -74,6 +75,8 @@ class Actions:
         self.edit_menu.addActions([self.undo, self.redo])
         self.edit_menu.addSeparator()
         self.edit_menu.addActions([self.add_row, self.delete_rows, self.find])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.comment)
         self.sheet_menu = bar.addMenu("")
         self.sheet_menu.addActions([self.validate, self.next_problem])
         self.sheet_menu.addSeparator()
@@ -136,6 +139,7 @@ class Actions:
         self.submit.setText(_("&Submit"))
         self.sign_off.setText(_("Sign &off as validated…"))
         self.reopen.setText(_("&Reopen"))
+        self.comment.setText(_("Review &comment on this field…"))
         self.reviewer.setText(_("&Reviewer mode (comments only)"))
         self.about.setText(_("&About"))
         self.toolbar.setWindowTitle(_("Main toolbar"))
@@ -166,6 +170,19 @@ class Actions:
             if isinstance(page, RecordPage):
                 self.w.editor.show_page(i)
                 getattr(page, method)(*args)
+
+    def _comment(self) -> None:
+        """Comment on the focused field or cell: remember where, then ask for the text."""
+        if self.w.editor is None:
+            return
+        from eccp_desktop.ui.record_page import RecordPage
+
+        path = self.w.editor.focused_path()
+        for i, page in enumerate(self.w.editor.pages):
+            if isinstance(page, RecordPage):
+                page.set_target(path)
+                self.w.editor.show_page(i)
+                page.comment_text.setFocus()
 
     def _validate(self) -> None:
         if self.w.doc:

@@ -127,8 +127,11 @@ class RecordPage(Page):
         self.add_comment_button = QPushButton(self)
         self.resolve_button = QPushButton(self)
         self.add_comment_button.clicked.connect(self.add_comment)
+        self.comment_text.returnPressed.connect(self.add_comment)
         self.resolve_button.clicked.connect(self.resolve_selected)
+        self.target_label = QLabel(self)
         crow = QHBoxLayout()
+        crow.addWidget(self.target_label)
         crow.addWidget(self.comment_text, 1)
         crow.addWidget(self.add_comment_button)
         crow.addWidget(self.resolve_button)
@@ -189,6 +192,11 @@ class RecordPage(Page):
         return dialog
 
     # -- review ----------------------------------------------------------------
+    def set_target(self, path: str) -> None:
+        self.target_path = path
+        self.target_label.setText(_("About {place}:").format(place=path))
+        self.comment_text.setAccessibleDescription(path)
+
     def add_comment(self) -> None:
         from eccp_desktop.domain.model import ReviewComment
         from eccp_desktop.editing import InsertItem
@@ -279,8 +287,11 @@ class RecordPage(Page):
         self.comment_text.setPlaceholderText(_("A comment on the selected field or row…"))
         self.comment_text.setAccessibleName(_("New review comment"))
         self.add_comment_button.setText(_("Add &comment"))
+        self.target_label.setText(_("About {place}:").format(place=self.target_path))
         self.resolve_button.setText(_("Resolve / reopen"))
         self.history_box.setTitle(_("Change history"))
+        self.history.setAccessibleName(_("Change history"))
+        self.comments.setAccessibleName(_("Review comments"))
         self.history.setHeaderLabels([_("When"), _("Who"), _("Action"), _("Place"), _("Change")])
         self.refresh()
 

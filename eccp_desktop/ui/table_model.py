@@ -24,6 +24,7 @@ KindRole = Qt.ItemDataRole.UserRole + 3
 ChoicesRole = Qt.ItemDataRole.UserRole + 4
 
 _Index = QModelIndex | QPersistentModelIndex
+COMMENT_MARK = "\U0001f4ac"  # a speech balloon: this cell has an open review comment
 SEVERITY_MARK = {"error": "\u2716", "warning": "\u26a0", "info": "\u2139"}
 
 
@@ -143,6 +144,8 @@ class ListTableModel(QAbstractTableModel):
             problems = self._problems(row, column)
             if problems:  # a mark that is not colour alone
                 text = f"{SEVERITY_MARK.get(problems[0].severity, '!')} {text}"
+            if self._comments(row, column):
+                text = f"{text} {COMMENT_MARK}"
             return text
         if role == R.EditRole:
             value = self._value(row, column)
@@ -152,8 +155,9 @@ class ListTableModel(QAbstractTableModel):
         if role == R.CheckStateRole and col.kind == "bool":
             return Qt.CheckState.Checked if self._value(row, column) else Qt.CheckState.Unchecked
         if role == R.ToolTipRole:
-            problems = self._problems(row, column)
-            return "\n".join(p.message for p in problems) or None
+            lines = [p.message for p in self._problems(row, column)]
+            lines += [f"{c.author}: {c.text}" for c in self._comments(row, column)]
+            return "\n".join(lines) or None
         if role == R.AccessibleDescriptionRole:
             problems = self._problems(row, column)
             return "; ".join(f"{p.severity}: {p.message}" for p in problems) or None
@@ -216,8 +220,22 @@ class ListTableModel(QAbstractTableModel):
             found += [r for r in self.doc.results if r.path == field]
         return found
 
+    def _comments(self, row: int, column: int) -> list[Any]:
+        """Open review comments on this cell (shown beside the value)."""
+        path = self.cell_path(row, column)
+        if self.columns[column].kind == "ltext":
+            path = path.rsplit("/", 1)[0]
+        return [
+            c
+            for c in self.doc.factsheet.review_comments
+            if not c.resolved and (c.path == path or c.path.startswith(path + "/"))
+        ]
+
     def _on_changed(self, path: str) -> None:
         lp = self.list_path
+        if path.startswith("/review_comments"):
+            self._on_problems()
+            return
         if path == "/" or path == lp or path == "/status" or not path.startswith(lp + "/"):
             if path == "/" or path == "/status" or path == lp or lp.startswith(path + "/"):
                 self.beginResetModel()

@@ -108,10 +108,18 @@ def test_reviewer_mode_cannot_change_data_but_can_comment(
 
     page = next(p for p in w.editor.pages if isinstance(p, RecordPage))
     assert not page.sign_button.isEnabled()
-    page.target_path = "/clusters/0/members"
-    w.editor.show_page(w.editor.pages.index(page))
+    # comment on the members cell: focus it, Ctrl+Alt+M, type, Enter
+    clusters_page(w)
+    table.focus_cell(0, col)
+    qtbot.keyClick(
+        table.view,
+        Qt.Key.Key_M,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+    )
+    assert page.isVisible() and page.comment_text.hasFocus()
     qtbot.keyClicks(page.comment_text, "Is 80 members right?")
-    qtbot.mouseClick(page.add_comment_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(page.comment_text, Qt.Key.Key_Return)
+    assert table.model.index(0, col).data().endswith("\U0001f4ac")  # shown beside the value
 
     after = stored(pl_store)
     assert [(c.path, c.text, c.role) for c in after.review_comments] == [
