@@ -31,11 +31,28 @@ class Editor(QSplitter):
         self.setChildrenCollapsible(False)
         self.retranslate()
         self.set_editable(doc.editable)
+        doc.problems_changed.connect(self._mark_pages)
+
+    def _mark_pages(self) -> None:
+        """Each page's entry says how many errors and warnings it holds (in text)."""
+        for i, page in enumerate(self.pages):
+            keys = set(page.keys)
+            found = [r for r in self.doc.results if r.section in keys]
+            errors = sum(1 for r in found if r.severity == "error")
+            warnings = sum(1 for r in found if r.severity == "warning")
+            marks = []
+            if errors:
+                marks.append(f"\u2716 {errors}")
+            if warnings:
+                marks.append(f"\u26a0 {warnings}")
+            suffix = f"  ({', '.join(marks)})" if marks else ""
+            self.index.item(i).setText(_(page.title) + suffix)
 
     def retranslate(self) -> None:
         for i, page in enumerate(self.pages):
             self.index.item(i).setText(_(page.title))
             page.retranslate()
+        self._mark_pages()
         self.index.setAccessibleName(_("Parts of the factsheet"))
 
     def set_language(self, lang: str) -> None:

@@ -12,6 +12,7 @@ from eccp_desktop.ui.qt import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QSplitter,
@@ -112,6 +113,7 @@ class AssessmentPage(Page):
         self.ratings: dict[str, QComboBox] = {}
         self.texts: dict[str, LocalizedTextEdit] = {}
         self.labels: dict[str, QLabel] = {}
+        self.marks: dict[str, QLabel] = {}
         for dim in codes.ASSESSMENT_DIMENSIONS:
             box = QGroupBox(self)
             form = QFormLayout(box)
@@ -124,7 +126,13 @@ class AssessmentPage(Page):
             text.setMinimumHeight(90)
             label = QLabel(box)
             label.setBuddy(combo)
-            form.addRow(label, combo)
+            mark = QLabel(box)
+            mark.setWordWrap(True)
+            row = QHBoxLayout()
+            row.addWidget(combo)
+            row.addWidget(mark, 1)
+            form.addRow(label, row)
+            self.marks[dim] = mark
             form.addRow(text)
             layout.addWidget(box)
             self.boxes[dim], self.ratings[dim], self.texts[dim], self.labels[dim] = (
@@ -134,8 +142,16 @@ class AssessmentPage(Page):
                 label,
             )
         doc.changed.connect(self._refresh)
+        doc.problems_changed.connect(self._show_problems)
         self._refresh("/")
         self.retranslate()
+
+    def _show_problems(self) -> None:
+        for dim, mark in self.marks.items():
+            found = self.doc.problems_at(f"/policy_assessment/{dim}/rating")
+            symbol = {"error": "\u2716", "warning": "\u26a0"}
+            mark.setText("  ".join(f"{symbol.get(r.severity, '!')} {r.message}" for r in found))
+            self.ratings[dim].setAccessibleDescription(mark.text())
 
     def _rate(self, dim: str) -> None:
         from eccp_desktop.domain.model import Assessment
@@ -281,9 +297,11 @@ class SchemesPage(TablesPage):
 
 
 def all_pages() -> list[type[Page]]:
+    from eccp_desktop.ui.general_page import GeneralPage
     from eccp_desktop.ui.record_page import RecordPage
 
     return [
+        GeneralPage,
         SectionsPage,
         AssessmentPage,
         EcosystemsPage,

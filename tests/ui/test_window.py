@@ -112,3 +112,30 @@ def test_navigator_filter_and_open(qtbot, open_window, pl_store: Path) -> None: 
     qtbot.keyClick(w.navigator.view, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: w.doc.session.ident == ("PT", 2023))
     assert "Portugal" in w.windowTitle()
+
+
+def test_adding_a_language_adds_its_tab_marked_missing(qtbot, open_window, pl_store: Path) -> None:  # type: ignore[no-untyped-def]
+    from eccp_desktop.store import Store
+    from eccp_desktop.ui.general_page import GeneralPage
+    from eccp_desktop.ui.pages import SectionsPage
+    from eccp_desktop.ui.text_field import MISSING
+
+    w = open_window(pl_store)
+    general = next(p for p in w.editor.pages if isinstance(p, GeneralPage))
+    w.editor.show_page(w.editor.pages.index(general))
+    de = next(
+        general.languages.item(i)
+        for i in range(general.languages.count())
+        if general.languages.item(i).data(Qt.ItemDataRole.UserRole) == "de"
+    )
+    general.languages.scrollToItem(de)
+    general.languages.setCurrentItem(de)
+    qtbot.keyClick(general.languages, Qt.Key.Key_Space)  # toggles the check box
+    with Store.open(pl_store) as s:
+        assert s.load("PL", 2023).languages == ["en", "pl", "de"]
+    sections = next(p for p in w.editor.pages if isinstance(p, SectionsPage))
+    tabs = [sections.editor.tabs.tabText(i) for i in range(sections.editor.tabs.count())]
+    assert tabs[-1] == f"DE {MISSING}"
+    w.actions_.undo.trigger()
+    with Store.open(pl_store) as s:
+        assert s.load("PL", 2023).languages == ["en", "pl"]

@@ -98,8 +98,10 @@ def test_reviewer_mode_cannot_change_data_but_can_comment(
     qtbot.keyClick(table.view, Qt.Key.Key_Delete)
     assert not table.add_button.isEnabled()
 
-    w.editor.show_page(0)
-    sections = w.editor.pages[0]
+    from eccp_desktop.ui.pages import SectionsPage
+
+    sections = next(p for p in w.editor.pages if isinstance(p, SectionsPage))
+    w.editor.show_page(w.editor.pages.index(sections))
     assert sections.editor.editor.isReadOnly()
     qtbot.keyClicks(sections.editor.editor, "extra words")
     assert not w.actions_.undo.isEnabled()
