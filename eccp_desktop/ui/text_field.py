@@ -101,6 +101,9 @@ class LocalizedTextEdit(QWidget):
             self._load()
 
     def _on_changed(self, path: str) -> None:
+        if path in ("/", "/languages", "/status"):
+            self.rebuild()
+            return
         if (
             path == "/"
             or path == "/status"
