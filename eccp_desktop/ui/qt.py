@@ -7,6 +7,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QEvent,
+    QItemSelectionModel,
     QLibraryInfo,
     QLocale,
     QLockFile,
