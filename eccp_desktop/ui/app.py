@@ -57,7 +57,10 @@ def run(args: argparse.Namespace) -> int:
             return
         window.select_first()
         if exit_after_show():
-            QTimer.singleShot(0, report_shown)
+            if window.editor is None:
+                report_shown()
+            else:  # "shown" = the factsheet's editor has painted
+                window.editor.index.viewport().installEventFilter(shown_filter)
 
     def report_shown() -> None:
         editor = window.editor
@@ -72,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
             print("no factsheet could be shown", file=sys.stderr)
             app.exit(1)
 
+    shown_filter = _FirstPaint(report_shown)
     painted = _FirstPaint(after_paint)
     window.installEventFilter(painted)
     window.show()

@@ -1,11 +1,15 @@
-"""The central editor: a list of pages and the page shown, for one factsheet."""
+"""The central editor: a list of pages and the page shown, for one factsheet.
+
+Pages are built when first shown (or asked for), so opening a factsheet
+costs one page, not eleven.
+"""
 
 from __future__ import annotations
 
 from eccp_desktop.editing import paths
 from eccp_desktop.i18n import _
 from eccp_desktop.ui.document import Document
-from eccp_desktop.ui.pages import Page, all_pages, page_for
+from eccp_desktop.ui.pages import Page, all_pages, keys_of
 from eccp_desktop.ui.qt import QListWidget, QSplitter, QStackedWidget, Qt, QWidget
 from eccp_desktop.ui.table_model import PathRole
 
@@ -14,29 +18,65 @@ class Editor(QSplitter):
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
+        self.lang = "en"
         self.index = QListWidget(self)
         self.index.setMaximumWidth(230)
         self.index.setMinimumWidth(150)
         self.stack = QStackedWidget(self)
-        self.pages: list[Page] = [cls(doc, self.stack) for cls in all_pages()]
-        for page in self.pages:
-            self.stack.addWidget(page)
+        self.classes: list[type[Page]] = all_pages()
+        self._pages: list[Page | None] = [None] * len(self.classes)
+        for _cls in self.classes:
+            self.stack.addWidget(QWidget(self.stack))  # a placeholder until shown
             self.index.addItem("")
         self.addWidget(self.index)
         self.addWidget(self.stack)
         self.setStretchFactor(1, 1)
         self.setSizes([200, 1000])
-        self.index.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.index.setCurrentRow(0)
+        self.index.currentRowChanged.connect(self._show)
         self.setChildrenCollapsible(False)
         self.retranslate()
-        self.set_editable(doc.editable)
+        self.index.setCurrentRow(0)
         doc.problems_changed.connect(self._mark_pages)
 
+    # -- pages -------------------------------------------------------------------
+    def page(self, i: int) -> Page:
+        page = self._pages[i]
+        if page is None:
+            page = self.classes[i](self.doc, self.stack)
+            placeholder = self.stack.widget(i)
+            self.stack.insertWidget(i, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            page.set_language(self.lang)
+            page.set_editable(self.doc.editable)
+            self._pages[i] = page
+        return page
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page (built now if not yet)."""
+        return [self.page(i) for i in range(len(self.classes))]
+
+    def _built(self) -> list[Page]:
+        return [p for p in self._pages if p is not None]
+
+    def _show(self, i: int) -> None:
+        if 0 <= i < len(self.classes):
+            self.page(i)
+            self.stack.setCurrentIndex(i)
+
+    def show_page(self, i: int) -> None:
+        self.index.setCurrentRow(i)
+        self._show(i)
+
+    def current_page(self) -> Page:
+        return self.page(self.stack.currentIndex())
+
+    # -- state ---------------------------------------------------------------------
     def _mark_pages(self) -> None:
         """Each page's entry says how many errors and warnings it holds (in text)."""
-        for i, page in enumerate(self.pages):
-            keys = set(page.keys)
+        for i, cls in enumerate(self.classes):
+            keys = set(keys_of(cls))
             found = [r for r in self.doc.results if r.section in keys]
             errors = sum(1 for r in found if r.severity == "error")
             warnings = sum(1 for r in found if r.severity == "warning")
@@ -46,28 +86,22 @@ class Editor(QSplitter):
             if warnings:
                 marks.append(f"\u26a0 {warnings}")
             suffix = f"  ({', '.join(marks)})" if marks else ""
-            self.index.item(i).setText(_(page.title) + suffix)
+            self.index.item(i).setText(_(cls.title) + suffix)
 
     def retranslate(self) -> None:
-        for i, page in enumerate(self.pages):
-            self.index.item(i).setText(_(page.title))
+        for page in self._built():
             page.retranslate()
         self._mark_pages()
         self.index.setAccessibleName(_("Parts of the factsheet"))
 
     def set_language(self, lang: str) -> None:
-        for page in self.pages:
+        self.lang = lang
+        for page in self._built():
             page.set_language(lang)
 
     def set_editable(self, editable: bool) -> None:
-        for page in self.pages:
+        for page in self._built():
             page.set_editable(editable)
-
-    def show_page(self, i: int) -> None:
-        self.index.setCurrentRow(i)
-
-    def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
 
     def focus_path(self, path: str) -> bool:
         """Show the page of ``path`` and focus its widget or table cell."""
@@ -77,11 +111,11 @@ class Editor(QSplitter):
             return False
         if not parts:
             return False
-        i = page_for(self.pages, parts[0])
+        i = next((n for n, cls in enumerate(self.classes) if parts[0] in keys_of(cls)), -1)
         if i < 0:
             return False
         self.show_page(i)
-        return self.pages[i].focus_path(parts)
+        return self.page(i).focus_path(parts)
 
     def focused_path(self) -> str:
         """The exchange path of the focused field or cell (what a comment is about)."""
@@ -102,9 +136,6 @@ class Editor(QSplitter):
                 return path
             widget = widget.parentWidget()
         return "/"
-
-    def is_ready(self) -> bool:
-        return self.isVisible() and self.doc.editable
 
     def focus_first(self) -> None:
         self.index.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from eccp_desktop.domain import codes
 from eccp_desktop.i18n import N_, _
 from eccp_desktop.ui import columns as C
@@ -315,19 +313,17 @@ def all_pages() -> list[type[Page]]:
     ]
 
 
-def page_for(pages: list[Any], top: str) -> int:
-    for i, page in enumerate(pages):
-        if top in page.keys:
-            return i
-    return -1
+def keys_of(cls: type[Page]) -> tuple[str, ...]:
+    """The top-level exchange keys a page class shows."""
+    specs = getattr(cls, "specs", ())
+    return cls.keys or ((specs[0].path,) if specs else ())
 
 
 def section_titles() -> dict[str, str]:
     """Top-level exchange key -> the (untranslated) title of its page."""
     titles: dict[str, str] = {}
     for cls in all_pages():
-        keys = cls.keys or tuple(s.path for s in getattr(cls, "specs", ()))[:1]
-        for key in keys:
+        for key in keys_of(cls):
             titles.setdefault(key, cls.title)
     titles.setdefault("programmes", C.PROGRAMMES.title)
     return titles
