@@ -31,6 +31,7 @@ SECTION_TITLES = {
     "semester_impact": N_("4.2 Impact on the challenges of the European Semester"),
     "annex": N_("Annex"),
 }
+RATING_TITLES = {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}
 DIMENSION_TITLES = {
     "evaluation": N_("Evaluation"),
     "approach": N_("Approach"),
@@ -116,9 +117,10 @@ class AssessmentPage(Page):
             box = QGroupBox(self)
             form = QFormLayout(box)
             combo = QComboBox(box)
+            combo.setMinimumContentsLength(12)
             combo.addItem("", None)
             for r in codes.RATINGS:
-                combo.addItem(r, r)
+                combo.addItem(_(RATING_TITLES[r]), r)
             combo.activated.connect(lambda _i, d=dim: self._rate(d))
             text = LocalizedTextEdit(doc, f"/policy_assessment/{dim}/text", box)
             text.setMinimumHeight(90)
@@ -172,6 +174,8 @@ class AssessmentPage(Page):
         for dim, box in self.boxes.items():
             box.setTitle(_(DIMENSION_TITLES[dim]))
             self.labels[dim].setText(_("&Rating:"))
+            for i, r in enumerate(codes.RATINGS, start=1):
+                self.ratings[dim].setItemText(i, _(RATING_TITLES[r]))
             self.ratings[dim].setAccessibleName(
                 _("Rating: {dimension}").format(dimension=_(DIMENSION_TITLES[dim]))
             )

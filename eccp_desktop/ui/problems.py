@@ -60,6 +60,7 @@ class ProblemsView(QTreeWidget):
         }
         current = self.currentItem()
         current_key = (current.text(0), current.data(0, PathRole)) if current else None
+        scroll = self.verticalScrollBar().value()
         self.setUpdatesEnabled(False)
         self.clear()
         groups: dict[str, QTreeWidgetItem] = {}
@@ -81,9 +82,10 @@ class ProblemsView(QTreeWidget):
             label = f"{self._title(name)} ({group.childCount()})"
             group.setText(0, label)
             group.setExpanded(label not in expanded)
-        self.setUpdatesEnabled(True)
         if restore is not None:
             self.setCurrentItem(restore)
+        self.verticalScrollBar().setValue(scroll)  # a refresh never moves the list
+        self.setUpdatesEnabled(True)
 
     def _title(self, section: str) -> str:
         title = self.titles.get(section)
