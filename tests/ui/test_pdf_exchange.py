@@ -61,3 +61,61 @@ def test_import_preview_says_what_is_added_and_replaced(
     assert lines[1] == "add Poland 2024"
     assert errors
     assert [s.edition for s in demo_store.list() if s.country == "PL"] == [2023]  # nothing written
+
+
+def test_drop_a_package_on_the_window_imports_it_after_the_preview(  # type: ignore[no-untyped-def]
+    qtbot, open_window, pl_store: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from eccp_desktop.ui import exchange_dialogs
+
+    w = open_window(pl_store)
+    new = w.doc.factsheet
+    import copy
+
+    new = copy.deepcopy(new)
+    new.edition = 2024
+    new.reference_date = None
+    new.__post_init__()
+    write_package(new, tmp_path / "pl-2024.eccp.json")
+    shown: list[list[str]] = []
+
+    def accept(dialog) -> int:  # type: ignore[no-untyped-def]
+        shown.append(
+            [dialog.findChild(exchange_dialogs.QListWidget).item(i).text() for i in range(1)]
+        )
+        return exchange_dialogs.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(exchange_dialogs.ImportPreview, "exec", accept)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "pl-2024.eccp.json"))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    w.dropEvent(event)
+    assert shown == [["add Poland 2024"]]
+    with Store.open(pl_store) as s:
+        assert [x.edition for x in s.list() if x.country == "PL"] == [2023, 2024]
+    assert w.navigator.model.row_of("PL", 2024) >= 0
+
+
+def test_export_package_writes_what_is_open(
+    qtbot, open_window, pl_store: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from eccp_desktop.ui import exchange_dialogs
+
+    target = tmp_path / "out.eccp.json"
+    monkeypatch.setattr(
+        exchange_dialogs.QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *a, **k: (str(target), "")),
+    )
+    w = open_window(pl_store)
+    w.actions_.export.trigger()
+    assert read_package(target) == w.doc.factsheet
