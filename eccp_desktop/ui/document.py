@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from eccp_desktop.editing import EditingSession, Operation, Restore, SetValue
+from eccp_desktop.store.errors import ConflictError
 from eccp_desktop.i18n import _
 from eccp_desktop.ui.qt import QObject, QTimer, QUndoCommand, QUndoStack, Signal
 
@@ -91,11 +92,24 @@ class Document(QObject):
             return False
         try:
             inverse = self.session.apply(op)
+        except ConflictError as e:
+            self._reload_after_conflict(str(e))
+            return False
         except Exception as e:  # the store refused: say why, keep working
             self.failed.emit(str(e))
             return False
         self.undo_stack.push(EditCommand(self, op, inverse, merge_key))
         return True
+
+    def _reload_after_conflict(self, message: str) -> None:
+        """Someone else saved this factsheet: show theirs, drop our undo steps."""
+        self.undo_stack.clear()
+        self.session.reload()
+        self.failed.emit(
+            _("{reason}. It was reloaded; your last change was not applied.").format(
+                reason=message.rstrip(".")
+            )
+        )
 
     def review(self, op: Operation) -> bool:
         """Review comments: allowed in reviewer mode, never on a read-only store."""

@@ -113,3 +113,20 @@ def test_typing_in_a_text_merges_into_one_undo_step(qtbot, doc: Document) -> Non
     qtbot.keyClicks(field.editor, "Aneks")
     assert stored(doc).sections["annex"]["pl"] == "Aneks"
     assert MISSING not in field.tabs.tabText(1)
+
+
+def test_a_change_saved_elsewhere_reloads_instead_of_overwriting(doc: Document, pl_store: Path) -> None:
+    failed: list[str] = []
+    doc.failed.connect(failed.append)
+    m = ListTableModel(doc, CLUSTERS)
+    m.setData(m.index(0, m.column_of("members")), 70)
+    with Store.open(pl_store) as other:  # e.g. an import from the command line
+        fs, v = other.load_versioned("PL", 2023)
+        fs.clusters[0].name = "Renamed elsewhere"
+        other.save(fs, base_version=v, actor="cli")
+    assert not m.setData(m.index(0, m.column_of("members")), 71)
+    assert failed and "reloaded" in failed[-1]
+    assert doc.factsheet.clusters[0].name == "Renamed elsewhere"
+    assert m.index(0, 0).data() == "Renamed elsewhere"
+    assert stored(doc).clusters[0].members == 70
+    assert doc.undo_stack.count() == 0
