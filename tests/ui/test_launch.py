@@ -85,3 +85,31 @@ def test_launch_refuses_without_display(
     monkeypatch.setattr("eccp_desktop.ui.launch.has_display", lambda: False)
     assert launch(argparse.Namespace(db=None)) == 2
     assert "No display found" in capsys.readouterr().err
+
+
+@pytest.mark.gui
+def test_nothing_heavy_is_imported_before_the_window_paints(tmp_path: Path) -> None:
+    """The start-up design: paint first, then SQLAlchemy, Babel and reportlab."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ECCP_EXIT_AFTER_PAINT="1")
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "eccp_desktop"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    imported = {
+        line.rsplit("|", 1)[-1].strip()
+        for line in run.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert "PySide6.QtWidgets" in imported
+    heavy = {
+        m for m in imported if m.split(".")[0] in ("sqlalchemy", "alembic", "babel", "reportlab")
+    }
+    assert not heavy
+    assert not (tmp_path / "data").exists()  # the store is not even opened

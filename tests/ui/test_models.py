@@ -115,7 +115,9 @@ def test_typing_in_a_text_merges_into_one_undo_step(qtbot, doc: Document) -> Non
     assert MISSING not in field.tabs.tabText(1)
 
 
-def test_a_change_saved_elsewhere_reloads_instead_of_overwriting(doc: Document, pl_store: Path) -> None:
+def test_a_change_saved_elsewhere_reloads_instead_of_overwriting(
+    doc: Document, pl_store: Path
+) -> None:
     failed: list[str] = []
     doc.failed.connect(failed.append)
     m = ListTableModel(doc, CLUSTERS)
