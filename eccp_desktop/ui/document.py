@@ -14,8 +14,8 @@ from collections.abc import Callable
 from typing import Any
 
 from eccp_desktop.editing import EditingSession, Operation, Restore, SetValue
-from eccp_desktop.store.errors import ConflictError
 from eccp_desktop.i18n import _
+from eccp_desktop.store.errors import ConflictError
 from eccp_desktop.ui.qt import QObject, QTimer, QUndoCommand, QUndoStack, Signal
 
 _MERGE_ID = 0x5EC

@@ -20,8 +20,7 @@ class Editor(QSplitter):
         self.doc = doc
         self.lang = "en"
         self.index = QListWidget(self)
-        self.index.setMaximumWidth(230)
-        self.index.setMinimumWidth(150)
+        self.index.setMaximumWidth(460)
         self.stack = QStackedWidget(self)
         self.classes: list[type[Page]] = all_pages()
         self._pages: list[Page | None] = [None] * len(self.classes)
@@ -87,6 +86,9 @@ class Editor(QSplitter):
                 marks.append(f"\u26a0 {warnings}")
             suffix = f"  ({', '.join(marks)})" if marks else ""
             self.index.item(i).setText(_(cls.title) + suffix)
+        # as wide as the longest title (long translations included)
+        frame = 2 * self.index.frameWidth() + 12
+        self.index.setMinimumWidth(min(460, self.index.sizeHintForColumn(0) + frame))
 
     def retranslate(self) -> None:
         for page in self._built():
