@@ -74,7 +74,7 @@ def main(out: Path) -> None:
     from eccp_desktop.ui.app import create_app
     from eccp_desktop.ui.main_window import MainWindow
     from eccp_desktop.ui.pages import ClustersPage, PoliciesPage, SectionsPage
-    from eccp_desktop.ui.qt import QSettings
+    from eccp_desktop.ui.qt import QSettings, Qt
 
     app = create_app()
     out.mkdir(parents=True, exist_ok=True)
@@ -129,6 +129,13 @@ def main(out: Path) -> None:
     item = w.problems.item_for("/clusters/1/members")
     if item is not None:
         w.problems.setCurrentItem(item)
+        w.jump_to("/clusters/1/members")
+    w.resizeDocks([w.problems_dock], [330], Qt.Orientation.Vertical)
+    settle(w)
+    item = w.problems.item_for("/clusters/1/members")
+    if item is not None:
+        w.problems.setCurrentItem(item)
+        w.problems.scrollToItem(item, w.problems.ScrollHint.PositionAtCenter)
         w.jump_to("/clusters/1/members")
     settle(w)
     w.grab().save(str(out / "problems-dock.png"))
