@@ -139,3 +139,26 @@ def test_adding_a_language_adds_its_tab_marked_missing(qtbot, open_window, pl_st
     w.actions_.undo.trigger()
     with Store.open(pl_store) as s:
         assert s.load("PL", 2023).languages == ["en", "pl"]
+
+
+def test_reviewer_mode_switches_at_run_time_and_history_lists_edits(
+    qtbot, open_window, pl_store: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from eccp_desktop.ui.record_page import RecordPage
+
+    w = open_window(pl_store)
+    assert w.doc.set("/clusters/0/members", 77)
+    w.actions_.reviewer.trigger()
+    assert w.settings.value("ui/reviewer_mode") in (True, "true")
+    assert not w.doc.editable and "reviewer mode" in w.windowTitle()
+    assert not w.doc.set("/clusters/0/members", 1)
+    page = next(p for p in w.editor.pages if isinstance(p, RecordPage))
+    w.editor.show_page(w.editor.pages.index(page))
+    rows = [page.history.topLevelItem(i) for i in range(page.history.topLevelItemCount())]
+    assert (rows[0].text(1), rows[0].text(3), rows[0].text(4)) == (
+        "tester",
+        "/clusters/0/members",
+        "80 \u2192 77",
+    )
+    w.actions_.reviewer.trigger()
+    assert w.doc.editable
