@@ -24,7 +24,8 @@ from eccp_desktop.domain.model import (
 from eccp_desktop.i18n import N_
 
 # Kinds: text, ltext (localized, edited in the content language), int, year,
-# amount, share, bool, date, choice, choices (several), nuts, cci, key.
+# amount, share, bool, date, choice, choices (several), nuts, cci, key,
+# scheme and tier (keys of this factsheet's tier schemes, completed).
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +155,8 @@ CLUSTERS = TableSpec(
         Column("founded", N_("Founded"), "date"),
         Column("members", N_("Members"), "int"),
         Column("sme_members", N_("SME members"), "int"),
-        Column("scheme", N_("Scheme"), "text"),
-        Column("tier", N_("Tier"), "text"),
+        Column("scheme", N_("Scheme"), "scheme"),
+        Column("tier", N_("Tier"), "tier"),
         Column("ecosystems", N_("Ecosystems"), "choices", codes.ECOSYSTEMS),
         Column("url", N_("Web address")),
     ),

@@ -29,6 +29,8 @@ PATTERNS = {
     "nuts": r"[A-Z]{2}[0-9A-Z]{0,3}",
     "cci": r"\d{4}[A-Z]{2}\d{2}[A-Z]{4}\d{3}",
     "key": r"[a-z][a-z0-9_]*",
+    "scheme": r"[a-z][a-z0-9_]*",
+    "tier": r"[a-z][a-z0-9_]*",
 }
 _UNSET = object()
 NONE = -1  # spin boxes show "—" (no value) at their minimum

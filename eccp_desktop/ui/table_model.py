@@ -183,7 +183,9 @@ class ListTableModel(QAbstractTableModel):
             value = Qt.CheckState(value) == Qt.CheckState.Checked
         elif role != Qt.ItemDataRole.EditRole:
             return False
-        if col.kind in ("text", "nuts", "cci", "key", "choice") and isinstance(value, str):
+        if col.kind in ("text", "nuts", "cci", "key", "scheme", "tier", "choice") and isinstance(
+            value, str
+        ):
             value = value.strip() or (None if col.kind != "text" else "")
         return self.doc.set(self.cell_path(index.row(), index.column()), value)
 

@@ -153,7 +153,13 @@ class TablePage(QWidget):
 
             return collect
 
-        return {"nuts": codes("region"), "cci": codes("cci")}
+        def schemes() -> set[str]:
+            return {s.key for s in self.doc.factsheet.tier_schemes}
+
+        def tiers() -> set[str]:
+            return {t.key for s in self.doc.factsheet.tier_schemes for t in s.tiers}
+
+        return {"nuts": codes("region"), "cci": codes("cci"), "scheme": schemes, "tier": tiers}
 
     def _fit(self) -> None:
         self.view.resizeColumnsToContents()
