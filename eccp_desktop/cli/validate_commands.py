@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
 from collections import Counter
 from itertools import groupby
 
 from eccp_desktop.cli.common import EXIT_ERRORS, EXIT_OK, fail, open_store
-from eccp_desktop.domain.model import Factsheet
+from eccp_desktop.domain.model import (
+    Cluster,
+    CohesionProgramme,
+    Factsheet,
+    Policy,
+    Source,
+    TierScheme,
+    text_in,
+)
 from eccp_desktop.i18n import _, current_language, ngettext
 from eccp_desktop.i18n.formatting import country_name, format_date
 from eccp_desktop.store import NotFoundError
@@ -33,7 +43,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    with open_store(args, read_only=True) as store:
+    # Not read-only: on first use the default store is created with the demo.
+    # Nothing is written here.
+    with open_store(args) as store:
         try:
             code, edition = store.resolve(args.country, args.edition)
             fs = store.load(code, edition)
@@ -41,10 +53,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
             fail(str(e))
     results = validate(fs)
     if args.json:
-        print(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
+        _emit(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
     else:
-        print(report(fs, results))
+        _emit(report(fs, results))
     return EXIT_ERRORS if any(r.severity == ERROR for r in results) else EXIT_OK
+
+
+def _emit(text: str) -> None:
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        # The reader stopped early (``| head``): silence the rest, keep the exit code.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def summary(results: list[Result]) -> str:
@@ -61,6 +81,29 @@ def summary(results: list[Result]) -> str:
 
 def _severity_label(severity: str) -> str:
     return {ERROR: _("error"), WARNING: _("warning"), INFO: _("note")}.get(severity, severity)
+
+
+def _item_label(fs: Factsheet, path: str, lang: str) -> str:
+    """What the item a path points into is called, so a reader can find it."""
+    parts = path.split("/")
+    if len(parts) < 3 or not parts[2].isdigit():
+        return ""
+    items = getattr(fs, parts[1], None)
+    index = int(parts[2])
+    if not isinstance(items, list) or index >= len(items):
+        return ""
+    item = items[index]
+    if isinstance(item, Cluster):
+        return item.name
+    if isinstance(item, Source):
+        return item.title
+    if isinstance(item, Policy):
+        return text_in(item.title, lang)[0] or item.key
+    if isinstance(item, TierScheme):
+        return text_in(item.name, lang)[0] or item.key
+    if isinstance(item, CohesionProgramme):
+        return item.cci or text_in(item.title, lang)[0]
+    return ""
 
 
 def report(fs: Factsheet, results: list[Result]) -> str:
@@ -81,6 +124,8 @@ def report(fs: Factsheet, results: list[Result]) -> str:
     for section, group in groupby(results, key=lambda r: r.section):
         lines += ["", section_title(section)]
         for r in group:
-            lines.append(f"  {_severity_label(r.severity):<8} {r.path or '/'}")
+            label = _item_label(fs, r.path, lang)
+            where = f"{r.path} ({label})" if label else r.path or "/"
+            lines.append(f"  {_severity_label(r.severity):<8} {where}")
             lines.append(f"           {r.message} [{r.rule}]")
     return "\n".join(lines)

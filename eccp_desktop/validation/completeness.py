@@ -40,7 +40,7 @@ def check_text(ctx: Context, text: LocalizedText, path: str) -> list[Result]:
                 "“{code}” is not a language code; expected an ISO 639-1 code such as en or pl"
             ).format(code=code)
             out.append(Result("format.language_code", ERROR, message, f"{path}/{code}"))
-        elif code not in listed:
+        elif code not in listed and code != "en":  # English is always implied
             message = _(
                 "The text is also given in {language}, which is not among the factsheet's languages; add the language or remove the text"
             ).format(language=language(code, ctx.lang))

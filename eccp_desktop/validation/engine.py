@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import count, repeat
 from typing import Any
 
 from eccp_desktop.domain.model import Factsheet
@@ -17,8 +18,7 @@ def _items(factsheet: Factsheet, collection: str) -> Sequence[Any]:
 
 
 def _run_items(check: Check, ctx: Context, items: Sequence[Any]) -> list[Found]:
-    fn = check.fn
-    return [fn(ctx, i, item) for i, item in enumerate(items)]
+    return list(map(check.fn, repeat(ctx), count(), items))
 
 
 def validate(factsheet: Factsheet, *, lang: str | None = None) -> list[Result]:
@@ -32,9 +32,8 @@ def validate(factsheet: Factsheet, *, lang: str | None = None) -> list[Result]:
         if check.collection is None:
             results.extend(check.fn(ctx))
         else:
-            fn = check.fn
-            for i, item in enumerate(_items(factsheet, check.collection)):
-                found = fn(ctx, i, item)
+            items = _items(factsheet, check.collection)
+            for found in map(check.fn, repeat(ctx), count(), items):
                 if found:
                     results.extend(found)
     return sort_results(results)
@@ -54,8 +53,11 @@ class Validator:
 
     After editing the factsheet in place, call ``revalidate(path)`` with the
     exchange-format path of what changed ("/clusters/3/members"; "/clusters"
-    after adding or removing a cluster; "" for anything). Only the checks the
-    change can affect run again; the list is the one ``validate`` would give.
+    after adding, removing or moving clusters; "" for anything). Only the
+    checks the change can affect run again; the list is the one ``validate``
+    would give. Items are tracked by identity, so a list that was reordered
+    or replaced is re-run in full even if the path names one item. After
+    switching the UI language, call ``revalidate("")`` for new messages.
     """
 
     def __init__(self, factsheet: Factsheet, *, lang: str | None = None) -> None:
@@ -63,6 +65,7 @@ class Validator:
         self._lang = lang
         self._sheet: dict[int, Found] = {}
         self._items: dict[int, list[Found]] = {}
+        self._ids: dict[str, list[int]] = {}  # collection -> id() of its items at the last run
         self._results: list[Result] = []
         self.revalidate("")
 
@@ -73,6 +76,7 @@ class Validator:
     def revalidate(self, changed_path: str) -> list[Result]:
         key, index = _path_parts(changed_path)
         ctx = Context.of(self.factsheet, self._lang)
+        moved = self._moved_collections()
         for n, check in enumerate(REGISTRY):
             if check.collection is None:
                 if key is None or n not in self._sheet or check.reruns_on(key):
@@ -82,10 +86,12 @@ class Validator:
             cached = self._items.get(n)
             if key is None or cached is None or check.reruns_on(key):
                 self._items[n] = _run_items(check, ctx, items)
+            elif check.collection in moved:
+                self._items[n] = _run_items(check, ctx, items)
             elif key == check.collection:
-                if index is not None and len(cached) == len(items) and index < len(items):
+                if index is not None and index < len(items):
                     cached[index] = check.fn(ctx, index, items[index])
-                else:  # an item added, removed or moved
+                else:
                     self._items[n] = _run_items(check, ctx, items)
         results: list[Result] = []
         for found in self._sheet.values():
@@ -96,3 +102,13 @@ class Validator:
                     results.extend(found)
         self._results = sort_results(results)
         return list(self._results)
+
+    def _moved_collections(self) -> set[str]:
+        """Lists whose items were added, removed, moved or replaced since the last run."""
+        moved = set()
+        for collection in {c.collection for c in REGISTRY if c.collection is not None}:
+            ids = list(map(id, _items(self.factsheet, collection)))
+            if self._ids.get(collection) != ids:
+                moved.add(collection)
+                self._ids[collection] = ids
+        return moved

@@ -21,6 +21,11 @@ NUTS: Final = re.compile(r"([A-Z]{2})[0-9A-Z]{0,3}")
 CCI: Final = re.compile(r"(\d{4})([A-Z]{2})\d{2}[A-Z]{4}\d{3}")
 CCI_COOPERATION: Final = "TC"  # Interreg programmes span several countries
 CCI_YEARS: Final = range(2021, 2028)  # the 2021-2027 period
+# Plainly good addresses, accepted without parsing (every cluster has one);
+# anything else goes through urlsplit.
+SIMPLE_URL: Final = re.compile(
+    r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d{1,5})?(?:[/?#]\S*)?"
+)
 EARLIEST: Final = dt.date(1800, 1, 1)
 LATEST: Final = dt.date(2100, 12, 31)
 
@@ -32,30 +37,44 @@ def _uses_nuts(ctx: Context) -> bool:
 
 def nuts_problem(ctx: Context, code: str, path: str) -> Result | None:
     """The problem with a NUTS code, if any (None for a good code)."""
+    message = nuts_message(ctx, code)
+    return None if message is None else Result("format.nuts_code", ERROR, message, path)
+
+
+def nuts_message(ctx: Context, code: str) -> str | None:
     if not _uses_nuts(ctx):
         return None
-    prefix = ctx.eu_prefix
-    match = NUTS.fullmatch(code)
-    if match is None:
-        message = _(
-            "“{code}” is not a NUTS code; expected the country prefix {prefix} and up to three levels, e.g. {prefix}12"
-        ).format(code=code, prefix=prefix)
-        return Result("format.nuts_code", ERROR, message, path)
-    if match.group(1) != prefix:
-        if prefix == "EL" and match.group(1) == "GR":
-            message = _("NUTS codes for Greece start with EL, not GR: expected “{fixed}”").format(
-                fixed="EL" + code[2:]
-            )
-        else:
-            message = _(
-                "The NUTS code “{code}” is not in {country}; expected the prefix {prefix}"
-            ).format(code=code, country=ctx.factsheet.country, prefix=prefix)
-        return Result("format.nuts_code", ERROR, message, path)
-    return None
+    if code.startswith(ctx.eu_prefix) and NUTS.fullmatch(code):
+        return None  # the common case, without filling the cache with good codes
+    return _nuts_message(code, ctx.eu_prefix, ctx.factsheet.country, ctx.lang)
 
 
 @lru_cache(maxsize=4096)
+def _nuts_message(code: str, prefix: str, country: str, lang: str) -> str | None:
+    # ``lang`` keys the cache: the message is in the UI language.
+    match = NUTS.fullmatch(code)
+    if match is None:
+        return _(
+            "“{code}” is not a NUTS code; expected the country prefix {prefix} and up to three levels, e.g. {prefix}12"
+        ).format(code=code, prefix=prefix)
+    if match.group(1) == prefix:
+        return None
+    if prefix == "EL" and match.group(1) == "GR":
+        return _("NUTS codes for Greece start with EL, not GR: expected “{fixed}”").format(
+            fixed="EL" + code[2:]
+        )
+    return _("The NUTS code “{code}” is not in {country}; expected the prefix {prefix}").format(
+        code=code, country=country, prefix=prefix
+    )
+
+
 def url_ok(url: str) -> bool:
+    """Whether ``url`` is an http(s) address with a host name."""
+    return SIMPLE_URL.fullmatch(url) is not None or _url_ok(url)
+
+
+@lru_cache(maxsize=1024)
+def _url_ok(url: str) -> bool:
     if url != url.strip() or any(c.isspace() for c in url):
         return False
     try:
@@ -69,14 +88,17 @@ def url_ok(url: str) -> bool:
 def url_problem(url: str | None, path: str) -> Result | None:
     if not url or url_ok(url):
         return None
-    message = _(
-        "“{url}” is not a web address; expected one starting with https:// or http://"
-    ).format(url=url)
-    return Result("format.url", ERROR, message, path)
+    return Result("format.url", ERROR, url_message(url), path)
+
+
+def url_message(url: str) -> str:
+    return _("“{url}” is not a web address; expected one starting with https:// or http://").format(
+        url=url
+    )
 
 
 def date_problem(value: object, path: str) -> Result | None:
-    if value is None:
+    if value is None or (type(value) is dt.date and EARLIEST <= value <= LATEST):
         return None
     if isinstance(value, dt.date) and EARLIEST <= _as_date(value) <= LATEST:
         return None
@@ -131,14 +153,20 @@ def cohesion_formats(ctx: Context, i: int, c: CohesionProgramme) -> Found:
 
 @item_check("clusters", "format.nuts_code", "format.url", "format.date")
 def cluster_formats(ctx: Context, i: int, c: Cluster) -> Found:
-    if c.url is None and c.region is None and c.founded is None:
-        return NONE
-    found = [
-        nuts_problem(ctx, c.region, f"/clusters/{i}/region") if c.region else None,
-        url_problem(c.url, f"/clusters/{i}/url"),
-        date_problem(c.founded, f"/clusters/{i}/founded"),
-    ]
-    return [r for r in found if r is not None]
+    # Paths are built only for a problem: this runs for every cluster.
+    out: list[Result] = []
+    if c.region:
+        message = nuts_message(ctx, c.region)
+        if message is not None:
+            out.append(Result("format.nuts_code", ERROR, message, f"/clusters/{i}/region"))
+    if c.url and not url_ok(c.url):
+        out.append(Result("format.url", ERROR, url_message(c.url), f"/clusters/{i}/url"))
+    founded = c.founded
+    if founded is not None and not (type(founded) is dt.date and EARLIEST <= founded <= LATEST):
+        found = date_problem(founded, f"/clusters/{i}/founded")
+        if found is not None:
+            out.append(found)
+    return out or NONE
 
 
 @item_check("sources", "format.url", "format.date")

@@ -24,6 +24,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def full_months(start: dt.date, end: dt.date) -> int:
     """Whole calendar months from ``start`` to ``end``; negative if ``end`` is earlier."""
     months = (end.year - start.year) * 12 + (end.month - start.month)
+    if months > 0 and end.day >= start.day:
+        return months  # the common case: no month-end clamping can matter
     if months > 0 and add_months(start, months) > end:
         months -= 1
     elif months < 0 and add_months(start, months) < end:

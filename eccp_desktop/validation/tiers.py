@@ -6,6 +6,9 @@ date, never today, so the same factsheet always validates the same way.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, field
+
 from eccp_desktop.domain.model import Cluster, Tier, TierScheme
 from eccp_desktop.i18n import _
 from eccp_desktop.i18n.formatting import format_date
@@ -61,8 +64,40 @@ def scheme_grows_stricter(ctx: Context, i: int, s: TierScheme) -> Found:
     return out
 
 
-def _meets(tier: Tier, months: int, members: int) -> bool:
-    return (tier.min_operating_months or 0) <= months and (tier.min_members or 0) <= members
+@dataclass(slots=True)
+class _Table:
+    """One scheme's tiers as the per-cluster check needs them, built once per run."""
+
+    positions: dict[str, int]
+    minimums: list[tuple[int, int]]  # (months, members); a missing minimum is 0
+    infos: dict[tuple[int, int], str] = field(default_factory=dict)  # (held, met) -> message
+
+
+def _table(ctx: Context, scheme: TierScheme) -> _Table:
+    table = ctx.memo.get(id(scheme))
+    if not isinstance(table, _Table):
+        positions: dict[str, int] = {}
+        for n, t in enumerate(scheme.tiers):
+            positions.setdefault(t.key, n)
+        minimums = [(t.min_operating_months or 0, t.min_members or 0) for t in scheme.tiers]
+        table = ctx.memo[id(scheme)] = _Table(positions, minimums)
+    return table
+
+
+def _higher_tier_message(ctx: Context, scheme: TierScheme, held: int, met: int) -> str:
+    table = _table(ctx, scheme)
+    message = table.infos.get((held, met))
+    if message is None:
+        top = scheme.tiers[met]
+        message = table.infos[(held, met)] = _(
+            "The cluster meets the minimums of {higher} ({months} months, {members} members), a higher tier than the one it holds, {tier}"
+        ).format(
+            higher=ctx.tier_name(top),
+            months=top.min_operating_months or 0,
+            members=top.min_members or 0,
+            tier=ctx.tier_name(scheme.tiers[held]),
+        )
+    return message
 
 
 @item_check(
@@ -92,36 +127,60 @@ def cluster_meets_tier(ctx: Context, i: int, c: Cluster) -> Found:
                 "The cluster refers to the tier scheme “{scheme}”, which this factsheet does not have; expected one of: {known}"
             ).format(scheme=c.scheme, known=known)
         return [Result("cluster.unknown_scheme", ERROR, message, base + "/scheme")]
-    scheme_name = ctx.name(scheme.name, scheme.key)
     if c.tier is None:
+        scheme_name = ctx.name(scheme.name, scheme.key)
         message = _(
             "The cluster is in the {scheme} but holds no tier; expected one of: {tiers}"
         ).format(scheme=scheme_name, tiers=", ".join(ctx.name(t.name, t.key) for t in scheme.tiers))
         return [Result("cluster.tier_missing", ERROR, message, base + "/tier")]
-    position = next((n for n, t in enumerate(scheme.tiers) if t.key == c.tier), None)
+    table = _table(ctx, scheme)
+    position = table.positions.get(c.tier)
     if position is None:
+        scheme_name = ctx.name(scheme.name, scheme.key)
         message = _("The {scheme} has no tier “{tier}”; expected one of: {tiers}").format(
             scheme=scheme_name, tier=c.tier, tiers=", ".join(t.key for t in scheme.tiers)
         )
         return [Result("cluster.unknown_tier", ERROR, message, base + "/tier")]
-    tier = scheme.tiers[position]
-    tier_name = ctx.name(tier.name, tier.key)
-    founded = plain_date(c.founded)
+    founded = c.founded if type(c.founded) is dt.date else plain_date(c.founded)
+    members = c.members
+    if founded is None or members is None:
+        return _unverifiable(ctx, scheme.tiers[position], founded, members, base)
+    if founded > ctx.as_of:
+        return NONE  # a founding date after the reference date: consistency.py
+    months = full_months(founded, ctx.as_of)
+    minimums = table.minimums
+    min_months, min_members = minimums[position]
+    if months < min_months or members < min_members:
+        return _below(ctx, scheme.tiers[position], founded, months, members, base)
+    for met in range(len(minimums) - 1, position, -1):
+        if minimums[met][0] <= months and minimums[met][1] <= members:
+            message = _higher_tier_message(ctx, scheme, position, met)
+            return [Result("cluster.meets_higher_tier", INFO, message, base + "/tier")]
+    return NONE
+
+
+def _unverifiable(
+    ctx: Context, tier: Tier, founded: dt.date | None, members: int | None, base: str
+) -> Found:
     out = []
     if founded is None:
         message = _(
             "The cluster holds the tier {tier} but has no founding date to check it against"
-        ).format(tier=tier_name)
+        ).format(tier=ctx.tier_name(tier))
         out.append(Result("cluster.tier_unverifiable", ERROR, message, base + "/founded"))
-    if c.members is None:
+    if members is None:
         message = _(
             "The cluster holds the tier {tier} but has no number of members to check it against"
-        ).format(tier=tier_name)
+        ).format(tier=ctx.tier_name(tier))
         out.append(Result("cluster.tier_unverifiable", ERROR, message, base + "/members"))
-    if out or founded is None or c.members is None or founded > ctx.as_of:
-        return out  # a founding date after the reference date: consistency.py
-    months = full_months(founded, ctx.as_of)
-    members = c.members
+    return out
+
+
+def _below(
+    ctx: Context, tier: Tier, founded: dt.date, months: int, members: int, base: str
+) -> Found:
+    out = []
+    tier_name = ctx.tier_name(tier)
     minimum = tier.min_operating_months
     if minimum is not None and months < minimum:
         message = _(
@@ -140,18 +199,4 @@ def cluster_meets_tier(ctx: Context, i: int, c: Cluster) -> Found:
             "{tier} requires at least {minimum} members; this cluster has {members}"
         ).format(tier=tier_name, minimum=minimum, members=members)
         out.append(Result("cluster.members_below_tier_minimum", ERROR, message, base + "/members"))
-    if out:
-        return out
-    higher = [t for t in scheme.tiers[position + 1 :] if _meets(t, months, members)]
-    if higher:
-        top = higher[-1]
-        message = _(
-            "The cluster meets the minimums of {higher} ({months} months, {members} members), a higher tier than the one it holds, {tier}"
-        ).format(
-            higher=ctx.name(top.name, top.key),
-            months=top.min_operating_months or 0,
-            members=top.min_members or 0,
-            tier=tier_name,
-        )
-        return [Result("cluster.meets_higher_tier", INFO, message, base + "/tier")]
-    return NONE
+    return out
