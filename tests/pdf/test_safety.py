@@ -104,3 +104,25 @@ def markup_text(part: str) -> str:
 def test_markup_escapes_everything() -> None:
     assert markup("<b>&x</b>\nnext") == "&lt;b&gt;&amp;x&lt;/b&gt;<br/>next"
     assert markup(None) == ""
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    text=st.text(min_size=1, max_size=400),
+    name=st.text(max_size=80),
+    url=st.text(max_size=60),
+    budget=st.one_of(st.none(), st.floats(min_value=0, max_value=1e12, allow_nan=False)),
+)
+def test_any_field_content_renders(text: str, name: str, url: str, budget: float | None) -> None:
+    """Arbitrary text in every kind of field gives a PDF, never an exception."""
+    fs = factories.with_clusters(factories.polish_demo(), 3)
+    fs.sections["annex"] = {"en": text, "pl": text}
+    fs.policies[0].title = {"pl": name}
+    fs.policies[0].url = url
+    fs.policies[0].budget_eur = budget
+    fs.clusters[0].name = name
+    fs.clusters[0].url = url
+    fs.sources[0].title = text
+    fs.sources[0].url = url
+    data = render_factsheet(fs, "pl")
+    assert data.startswith(b"%PDF-")
