@@ -87,7 +87,7 @@ def test_only_web_and_mail_links_become_links(url: str, expected: str | None) ->
 @given(st.text(max_size=300))
 def test_any_text_parses_and_reads_back(text: str) -> None:
     """Whatever the user types, platypus accepts it and shows exactly the cleaned text."""
-    for part in paragraphs(text):
+    for part, _continues in paragraphs(text):
         para = Paragraph(part, stylesheet()["body"])
         shown = "".join("\n" if getattr(f, "lineBreak", False) else f.text for f in para.frags)
         assert "<" not in part.replace("<br/>", "")
@@ -126,3 +126,11 @@ def test_any_field_content_renders(text: str, name: str, url: str, budget: float
     fs.sources[0].url = url
     data = render_factsheet(fs, "pl")
     assert data.startswith(b"%PDF-")
+
+
+def test_a_long_paragraph_is_cut_into_pieces_that_read_as_one() -> None:
+    parts = paragraphs("Short one.\n\n" + "A sentence here. " * 300)
+    assert parts[0] == ("Short one.", False)
+    assert len(parts) > 3
+    assert all(continues for _p, continues in parts[1:-1])
+    assert parts[-1][1] is False
