@@ -14,8 +14,10 @@ from pathlib import Path
 from eccp_desktop.cli.common import EXIT_ERRORS, EXIT_OK, err, fail, open_store
 from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.domain.model import Factsheet
-from eccp_desktop.i18n import _
+from eccp_desktop.i18n import _, current_language
 from eccp_desktop.pdf import PdfError, render_factsheet
+from eccp_desktop.pdf.overview import render_overview
+from eccp_desktop.pdf.state_of_play import latest_editions
 from eccp_desktop.store import NotFoundError
 
 
@@ -41,6 +43,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--jobs", type=int, metavar="N", help=_("with --all: processes (default: all cores)")
     )
     p.set_defaults(handler=cmd_pdf)
+
+    p = sub.add_parser("overview", help=_("the state of play across the store as a short PDF"))
+    p.add_argument(
+        "--lang", metavar="L", help=_("the language of the PDF (default: the interface's)")
+    )
+    p.add_argument(
+        "--edition", type=int, metavar="Y", help=_("one edition (default: each country's latest)")
+    )
+    p.add_argument("--out", required=True, metavar="FILE", help=_("the PDF file to write"))
+    p.set_defaults(handler=cmd_overview)
 
 
 def parse_langs(text: str) -> list[str]:
@@ -107,6 +119,24 @@ def cmd_pdf_one(args: argparse.Namespace) -> int:
             code=code, edition=edition, lang=lang, path=out
         )
     )
+    return EXIT_OK
+
+
+def cmd_overview(args: argparse.Namespace) -> int:
+    (lang,) = parse_langs(args.lang or current_language())
+    out = Path(args.out)
+    _check_out_file(out)
+    with open_store(args, read_only=True) as store:
+        sheets = latest_editions(store.load_all(), args.edition)
+    if not sheets:
+        fail(_("no factsheets in the store for this edition"))
+    try:
+        write_atomically(out, render_overview(sheets, lang))
+    except PdfError as e:
+        fail(str(e))
+    except OSError as e:
+        fail(_("{path} cannot be written: {reason}").format(path=out, reason=e.strerror or e))
+    print(_("state of play over {n} factsheets written to {path}").format(n=len(sheets), path=out))
     return EXIT_OK
 
 

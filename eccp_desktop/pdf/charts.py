@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from reportlab.graphics import shapes
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from eccp_desktop.domain.codes import ECOSYSTEMS, POLICY_TYPES, PRIORITIES
 from eccp_desktop.domain.model import Factsheet
@@ -19,12 +20,18 @@ from eccp_desktop.pdf.escape import clean
 # unembedded Helvetica into the PDF (our charts set DejaVu on every label).
 shapes.STATE_DEFAULTS["fontName"] = fonts.FAMILY
 
-LABEL_CHARS = 34  # longer category names are shortened with an ellipsis
+LABEL_SIZE = 7.5
+TITLE_SIZE = 8.5
 
 
-def _short(text: str) -> str:
+def fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` shortened with an ellipsis until it fits in ``width`` points."""
     text = clean(text)
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def bar_chart(
@@ -39,9 +46,10 @@ def bar_chart(
     plot_height = bar * 1.6 * len(items)
     height = plot_height + 30
     drawing = Drawing(width, height)
+    title = fit(title, fonts.BOLD, TITLE_SIZE, width)
     drawing.add(
         String(
-            0, height - 11, clean(title), fontName=fonts.BOLD, fontSize=8.5, fillColor=styles.BLUE
+            0, height - 11, title, fontName=fonts.BOLD, fontSize=TITLE_SIZE, fillColor=styles.BLUE
         )
     )
     chart = HorizontalBarChart()
@@ -55,9 +63,11 @@ def bar_chart(
     chart.bars[0].fillColor = styles.BLUE
     chart.bars[0].strokeColor = None
     chart.barWidth = bar
-    chart.categoryAxis.categoryNames = [_short(lbl) for lbl, _v in reversed(items)]
+    chart.categoryAxis.categoryNames = [
+        fit(lbl, fonts.FAMILY, LABEL_SIZE, label_width - 6) for lbl, _v in reversed(items)
+    ]
     chart.categoryAxis.labels.fontName = fonts.FAMILY
-    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.fontSize = LABEL_SIZE
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -4
     chart.categoryAxis.strokeColor = styles.RULE

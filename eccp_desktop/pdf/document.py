@@ -9,11 +9,13 @@ time (a deferred page has no PDF page object yet to point at).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 
 from reportlab import rl_config
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.paragraph import ParagraphStyle
@@ -111,13 +113,19 @@ def _draw_decorations(canv: Canvas, info: PageInfo, *, first: bool) -> None:
     if info.draft_mark:
         canv.setFillColor(styles.DRAFT_RED)
         canv.setFillAlpha(0.08)
-        canv.setFont(fonts.BOLD, 96)
+        # as large as fits along the diagonal, whatever the translation's length
+        size = min(
+            96.0,
+            0.75
+            * (width**2 + height**2) ** 0.5
+            / max(1.0, stringWidth(info.draft_mark, fonts.BOLD, 1)),
+        )
+        canv.setFont(fonts.BOLD, size)
         canv.translate(width / 2, height / 2)
-        canv.rotate(45)
-        canv.drawCentredString(0, -30, info.draft_mark)
-        canv.rotate(-45)
-        canv.translate(-width / 2, -height / 2)
-        canv.setFillAlpha(1)
+        canv.rotate(math.degrees(math.atan2(height, width)))
+        canv.drawCentredString(0, -size * 0.3, info.draft_mark)
+        canv.restoreState()
+        canv.saveState()
     # the EU-blue band at the top, the running head below it on later pages
     canv.setFillColor(styles.BLUE)
     canv.rect(0, height - 8, width, 8, stroke=0, fill=1)

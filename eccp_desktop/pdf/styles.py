@@ -45,6 +45,7 @@ def stylesheet() -> StyleSheet1:
     def add(name: str, parent: ParagraphStyle = base, **kw: object) -> None:
         sheet.add(ParagraphStyle(name, parent=parent, **kw))  # type: ignore[arg-type]
 
+    add("body_continued", spaceAfter=0)  # a long paragraph cut in pieces: no gap between
     add("kicker", fontSize=9, leading=12, textColor=MUTED, spaceAfter=2)
     add("title", fontName=bold, fontSize=26, leading=31, textColor=BLUE, spaceAfter=4)
     add("subtitle", fontSize=11.5, leading=15, textColor=INK, spaceAfter=2)
@@ -86,6 +87,7 @@ def stylesheet() -> StyleSheet1:
     add("cell_center", fontSize=8, leading=10, spaceAfter=0, alignment=TA_CENTER)
     add("th", fontName=bold, fontSize=8, leading=10, spaceAfter=0, textColor=BLUE)
     add("th_right", parent=sheet["th"], alignment=TA_RIGHT)
+    add("th_center", parent=sheet["th"], alignment=TA_CENTER)
     add("draft", fontName=bold, fontSize=10, leading=13, textColor=DRAFT_RED, spaceAfter=2)
     add("reference", fontSize=8.5, leading=11.5, leftIndent=12, firstLineIndent=-12)
     return sheet

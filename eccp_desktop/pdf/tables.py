@@ -39,6 +39,10 @@ def _cell(value: Cell, width: float, right: bool) -> Cell:
     return Para(text, styles.stylesheet()["cell_right" if right else "cell"])
 
 
+def _header_style(column: int, right: Sequence[int], center: Sequence[int]) -> str:
+    return "th_right" if column in right else "th_center" if column in center else "th"
+
+
 def grid(
     ctx: Context,
     header: Sequence[str],
@@ -46,6 +50,7 @@ def grid(
     widths: Sequence[float],
     *,
     align_right: Sequence[int] = (),
+    align_center: Sequence[int] = (),
     extra_style: Sequence[tuple[object, ...]] = (),
 ) -> LongTable:
     """A table with a translated header row that repeats on continuation pages."""
@@ -54,7 +59,7 @@ def grid(
     col_widths = [styles.FRAME_WIDTH * w / total for w in widths]
     data: list[list[Cell]] = [
         [
-            Para(markup(h), sheet["th_right" if i in align_right else "th"])
+            Para(markup(h), sheet[_header_style(i, align_right, align_center)])
             for i, h in enumerate(header)
         ]
     ]
@@ -221,7 +226,7 @@ def support_matrix(ctx: Context, scheme: TierScheme) -> LongTable:
         *[text_in(t.name, ctx.lang)[0] or t.key for t in scheme.tiers],
     ]
     widths = [40] + [60 / max(1, len(scheme.tiers))] * len(scheme.tiers)
-    return grid(ctx, header, rows, widths)
+    return grid(ctx, header, rows, widths, align_center=range(1, len(header)))
 
 
 def problems(ctx: Context, results: Sequence[object]) -> LongTable:
@@ -230,7 +235,8 @@ def problems(ctx: Context, results: Sequence[object]) -> LongTable:
     colours = {"error": styles.ERROR.hexval(), "warning": styles.WARNING.hexval()}
     rows = []
     for r in results:
-        severity = str(getattr(r, "severity", "") or "")
+        severity = getattr(r, "severity", "") or ""
+        severity = str(getattr(severity, "value", severity))  # a plain string or an enum
         colour = colours.get(severity, "#1A1A1A").replace("0x", "#")
         rows.append(
             [
