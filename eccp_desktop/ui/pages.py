@@ -82,15 +82,25 @@ class SectionsPage(Page):
         QVBoxLayout(self).addWidget(split)
         self.list.currentRowChanged.connect(self._select)
         self.list.setCurrentRow(0)
+        doc.problems_changed.connect(self._mark)
         self.retranslate()
+
+    def _mark(self) -> None:
+        """Each section's entry carries its problems as a symbol (not colour alone)."""
+        for i, key in enumerate(codes.SECTION_KEYS):
+            found = self.doc.problems_at(f"/sections/{key}")
+            severities = {r.severity for r in found}
+            mark = "\u2716" if "error" in severities else "\u26a0" if severities else ""
+            item = self.list.item(i)
+            item.setText(_(SECTION_TITLES[key]) + (f"  {mark}" if mark else ""))
+            item.setToolTip("\n".join(r.message for r in found))
 
     def _select(self, row: int) -> None:
         if 0 <= row < len(codes.SECTION_KEYS):
             self.editor.set_path(f"/sections/{codes.SECTION_KEYS[row]}")
 
     def retranslate(self) -> None:
-        for i, key in enumerate(codes.SECTION_KEYS):
-            self.list.item(i).setText(_(SECTION_TITLES[key]))
+        self._mark()
         self.list.setAccessibleName(_("Sections"))
 
     def focus_path(self, parts: list[str]) -> bool:
