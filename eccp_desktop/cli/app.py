@@ -67,4 +67,4 @@ def open_window(args: argparse.Namespace) -> int:
 
         err(_("the window is not available in this build; the factsheets in the store:"))
         return cmd_list(args)
-    return launch(args)
+    return int(launch(args))

@@ -8,6 +8,7 @@ from typing import Any
 
 from eccp_desktop.i18n import _
 from eccp_desktop.ui.qt import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -144,31 +145,57 @@ class PdfExportDialog(QDialog):
 
 
 class PdfPreview(QDialog):
-    """The current factsheet as the PDF reader will see it (QtPdf)."""
+    """The current factsheet as the PDF reader will see it (QtPdf), in a chosen language."""
 
     def __init__(self, parent: Any, fs: Any, lang: str) -> None:
         super().__init__(parent)
-        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
         from PySide6.QtPdf import QPdfDocument
         from PySide6.QtPdfWidgets import QPdfView
 
-        from eccp_desktop.pdf import PdfError, render_factsheet
-
-        self.setWindowTitle(_("PDF preview ({lang})").format(lang=lang))
+        self.fs = copy.deepcopy(fs)
         self.resize(900, 1000)
-        layout = QVBoxLayout(self)
-        try:
-            data = render_factsheet(copy.deepcopy(fs), lang)
-        except PdfError as e:
-            layout.addWidget(QLabel(str(e), self))
-            return
-        self._bytes = QByteArray(data)
-        self._buffer = QBuffer(self._bytes, self)
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.language = QComboBox(self)
+        self.language.setAccessibleName(_("Language of the PDF"))
+        for code in dict.fromkeys(["en", *fs.languages]):
+            self.language.addItem(code, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(lang)))
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
         self.document = QPdfDocument(self)
-        self.document.load(self._buffer)
         self.view = QPdfView(self)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
         self.view.setAccessibleName(_("PDF preview"))
-        layout.addWidget(self.view)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_("Language:"), self))
+        row.addWidget(self.language)
+        row.addWidget(self.message, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.view, 1)
+        self._buffer: Any = None
+        self.language.currentIndexChanged.connect(lambda _i: self.render())
+        self.render()
+
+    def render(self) -> None:
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+        from eccp_desktop.pdf import PdfError, render_factsheet
+
+        lang = self.language.currentData() or "en"
+        self.setWindowTitle(_("PDF preview ({lang})").format(lang=lang))
+        try:
+            data = render_factsheet(self.fs, lang)
+        except PdfError as e:
+            self.message.setText("\u2716 " + str(e))
+            return
+        self.message.clear()
+        self.document.close()
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(buffer)
+        if self._buffer is not None:
+            self._buffer.deleteLater()
+        self._buffer = buffer

@@ -2,7 +2,7 @@
 
 Not a test: it writes docs/main-window.png (light), docs/main-window-de.png
 (German UI), docs/factsheet-el.png (a Greek factsheet) and
-docs/problems-dock.png (the Problems dock in use).
+docs/problems-dock.png (the Problems dock in use) and docs/pdf-preview.png.
 """
 
 from __future__ import annotations
@@ -162,6 +162,16 @@ def main(out: Path) -> None:
     settle(el)
     el.grab().save(str(out / "factsheet-el.png"))
     el.close()
+
+    from eccp_desktop.ui.pdf_dialogs import PdfPreview
+
+    with Store.open(db) as s:
+        preview = PdfPreview(None, s.load("PL", 2023), "pl")
+    preview.show()
+    for _ in range(20):
+        app.processEvents()
+    preview.grab().save(str(out / "pdf-preview.png"))
+    preview.close()
     print("screenshots in", out)
 
 

@@ -37,6 +37,10 @@ def test_pdf_preview_shows_pages(qtbot, demo_store: Store) -> None:  # type: ign
     preview = PdfPreview(None, demo_store.load("PL", 2023), "pl")
     qtbot.addWidget(preview)
     assert preview.document.pageCount() >= 1
+    assert "pl" in preview.windowTitle()
+    preview.language.setCurrentIndex(preview.language.findData("en"))
+    assert "en" in preview.windowTitle()
+    assert preview.document.pageCount() >= 1
 
 
 def test_import_preview_says_what_is_added_and_replaced(
