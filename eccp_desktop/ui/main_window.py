@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         self.lock: Any = None
         self.locked_out = False
         self.doc: Any = None
+        self.notice: Any = None
         self.editor: Any = None
         self.content_lang = "en"
         self.setAcceptDrops(True)
@@ -238,9 +239,15 @@ class MainWindow(QMainWindow):
         return bool(self.editor.focus_path(path))
 
     def show_banner(self, text: str) -> None:
+        """Tell the user once (a non-blocking message) and keep saying it (status bar)."""
+        from eccp_desktop.ui.qt import QMessageBox
+
         self.placeholder.setText(text)
-        self.statusBar().showMessage(text)
         self.store_label.setText(f"\U0001f512 {self.store.location.display} ({_('read-only')})")
+        self.store_label.setToolTip(text)
+        self.notice = QMessageBox(QMessageBox.Icon.Information, _("Read-only"), text, parent=self)
+        self.notice.setWindowModality(Qt.WindowModality.NonModal)
+        self.notice.open()
 
     # -- languages -------------------------------------------------------------
     def _fill_content_languages(self) -> None:

@@ -138,5 +138,7 @@ def test_second_window_on_the_same_store_is_read_only(qtbot, open_window, pl_sto
     assert second.locked_out and second.store.read_only
     assert not second.doc.editable
     assert "read-only" in second.windowTitle()
+    assert second.notice.isVisible() and "another window" in second.notice.text()
+    assert "read-only" in second.store_label.text()
     assert not second.doc.set("/clusters/0/members", 1)
     assert stored(pl_store).clusters[0].members == 80
