@@ -113,3 +113,21 @@ def test_nothing_heavy_is_imported_before_the_window_paints(tmp_path: Path) -> N
     }
     assert not heavy
     assert not (tmp_path / "data").exists()  # the store is not even opened
+
+
+@pytest.mark.gui
+def test_a_second_process_on_the_same_store_gets_read_only(open_window, pl_store: Path) -> None:  # type: ignore[no-untyped-def]
+    first = open_window(pl_store)  # holds the store's lock
+    assert first.doc.editable
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ECCP_EXIT_AFTER_SHOW="1")
+    run = subprocess.run(
+        [sys.executable, "-m", "eccp_desktop", "--db", str(pl_store)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "window shown: CZ 2023" in run.stdout
+    assert "the factsheet is read-only" in run.stderr
