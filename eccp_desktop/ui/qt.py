@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QDate,
     QEvent,
     QItemSelectionModel,
+    QKeyCombination,
     QLibraryInfo,
     QLocale,
     QLockFile,

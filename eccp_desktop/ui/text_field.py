@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from eccp_desktop.i18n import _
 from eccp_desktop.ui.document import Document
-from eccp_desktop.ui.qt import QLabel, QPlainTextEdit, Qt, QTabBar, QVBoxLayout, QWidget
+from eccp_desktop.ui.qt import (
+    QEvent,
+    QKeyCombination,
+    QKeySequence,
+    QLabel,
+    QObject,
+    QPlainTextEdit,
+    Qt,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 MISSING = "\u2205"  # shown in the tab (not colour alone) when a translation is missing
 
@@ -23,6 +34,9 @@ class LocalizedTextEdit(QWidget):
         self.tabs.setDrawBase(True)
         self.editor = QPlainTextEdit(self)
         self.editor.setTabChangesFocus(True)
+        # Ctrl+Z goes to the application's undo stack (saved steps), not the widget's
+        self.editor.setUndoRedoEnabled(False)
+        self.editor.installEventFilter(self)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.hide()
@@ -38,6 +52,21 @@ class LocalizedTextEdit(QWidget):
         doc.changed.connect(self._on_changed)
         doc.problems_changed.connect(self._show_problems)
         self.rebuild()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Leave undo/redo keys to the window's actions (the saved undo stack).
+        if event.type() == QEvent.Type.ShortcutOverride and (
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+            or event.keyCombination()
+            == QKeyCombination(
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+                Qt.Key.Key_Z,
+            )
+        ):
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
 
     @property
     def lang(self) -> str:

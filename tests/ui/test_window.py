@@ -162,3 +162,27 @@ def test_reviewer_mode_switches_at_run_time_and_history_lists_edits(
     )
     w.actions_.reviewer.trigger()
     assert w.doc.editable
+
+
+def test_ctrl_z_in_a_text_undoes_the_saved_typing(qtbot, open_window, pl_store: Path) -> None:  # type: ignore[no-untyped-def]
+    from eccp_desktop.store import Store
+    from eccp_desktop.ui.pages import SectionsPage
+
+    w = open_window(pl_store)
+    sections = next(p for p in w.editor.pages if isinstance(p, SectionsPage))
+    w.editor.show_page(w.editor.pages.index(sections))
+    text = sections.editor.editor
+    before = text.toPlainText()
+    text.setFocus()
+    text.moveCursor(text.textCursor().MoveOperation.End)
+    qtbot.keyClicks(text, " Typed now.")
+    with Store.open(pl_store) as s:
+        assert s.load("PL", 2023).sections["economic_context"]["en"] == before + " Typed now."
+    qtbot.keyClick(text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert text.toPlainText() == before
+    with Store.open(pl_store) as s:
+        assert s.load("PL", 2023).sections["economic_context"]["en"] == before
+    qtbot.keyClick(
+        text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert text.toPlainText() == before + " Typed now."
