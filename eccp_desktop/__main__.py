@@ -5,7 +5,27 @@ from __future__ import annotations
 import sys
 
 
+def _window_only(argv: list[str]) -> str | bool | None:
+    """The --db value when the arguments only open the window, else False."""
+    if not argv:
+        return None
+    if len(argv) == 2 and argv[0] == "--db":
+        return argv[1]
+    if len(argv) == 1 and argv[0].startswith("--db="):
+        return argv[0][5:]
+    return False
+
+
 def main() -> int:
+    db = _window_only(sys.argv[1:])
+    if db is not False:
+        # Fast path: paint the window before the store's imports (start-up time).
+        try:
+            from eccp_desktop.ui.launch import launch, window_args
+        except ImportError:
+            pass
+        else:
+            return int(launch(window_args(db)))
     from eccp_desktop.cli.app import main as cli_main
 
     return cli_main(sys.argv[1:])

@@ -69,9 +69,10 @@ class Context:
         parts = paragraphs(value)
         if fell_back and parts:
             self.fallbacks += 1
-            parts[-1] += self.mark()
+            parts[-1] = (parts[-1][0] + self.mark(), False)
         sheet = styles.stylesheet()
-        return [Para(p, sheet[style]) for p in parts]
+        joined = sheet.get(f"{style}_continued", sheet[style])
+        return [Para(p, joined if continues else sheet[style]) for p, continues in parts]
 
     def para(self, text_markup: str, style: str = "body") -> Paragraph:
         return Para(text_markup, styles.stylesheet()[style])

@@ -76,13 +76,14 @@ def pieces(text: str, limit: int = CHUNK) -> Iterator[str]:
         yield text.strip()
 
 
-def paragraphs(text: str | None) -> list[str]:
-    """User text as a list of paragraph markups: blank lines split, long ones cut."""
-    out: list[str] = []
+def paragraphs(text: str | None) -> list[tuple[str, bool]]:
+    """User text as paragraph markups (blank lines split, long ones cut), each with
+    whether the next piece continues the same paragraph (so no gap is put between)."""
+    out: list[tuple[str, bool]] = []
     for block in _BLANK_LINES.split(clean(text)):
-        for piece in pieces(block):
-            out.append(markup(piece))
-    return [p for p in out if p]
+        parts = [m for m in (markup(p) for p in pieces(block)) if m]
+        out += [(m, i < len(parts) - 1) for i, m in enumerate(parts)]
+    return out
 
 
 def safe_url(url: str | None) -> str | None:

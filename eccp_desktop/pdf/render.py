@@ -10,7 +10,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.domain.model import Factsheet
-from eccp_desktop.i18n import translator
+from eccp_desktop.i18n import _
 from eccp_desktop.i18n.formatting import country_name, language_name
 from eccp_desktop.pdf import fonts, labels, sections, styles
 from eccp_desktop.pdf.context import FALLBACK_MARK, Context
@@ -22,8 +22,7 @@ AUTHOR = "European Cluster Collaboration Platform (ECCP)"
 
 
 def check_language(lang: str) -> None:
-    if lang not in EU_LANGUAGES:
-        _ = translator("en").gettext
+    if lang not in EU_LANGUAGES:  # the message is for the user: in the interface's language
         raise PdfError(
             _("{code!r} is not one of the 24 official EU languages ({codes})").format(
                 code=lang, codes=", ".join(EU_LANGUAGES)
@@ -157,7 +156,6 @@ def render_factsheet(
     except PdfError:
         raise
     except (LayoutError, ValueError, TypeError, KeyError, IndexError, AttributeError) as e:
-        _ = translator(lang).gettext
         raise PdfError(
             _("the {code} {edition} factsheet cannot be laid out: {reason}").format(
                 code=factsheet.country, edition=factsheet.edition, reason=e

@@ -45,6 +45,7 @@ def stylesheet() -> StyleSheet1:
     def add(name: str, parent: ParagraphStyle = base, **kw: object) -> None:
         sheet.add(ParagraphStyle(name, parent=parent, **kw))  # type: ignore[arg-type]
 
+    add("body_continued", spaceAfter=0)  # a long paragraph cut in pieces: no gap between
     add("kicker", fontSize=9, leading=12, textColor=MUTED, spaceAfter=2)
     add("title", fontName=bold, fontSize=26, leading=31, textColor=BLUE, spaceAfter=4)
     add("subtitle", fontSize=11.5, leading=15, textColor=INK, spaceAfter=2)

@@ -235,7 +235,8 @@ def problems(ctx: Context, results: Sequence[object]) -> LongTable:
     colours = {"error": styles.ERROR.hexval(), "warning": styles.WARNING.hexval()}
     rows = []
     for r in results:
-        severity = str(getattr(r, "severity", "") or "")
+        severity = getattr(r, "severity", "") or ""
+        severity = str(getattr(severity, "value", severity))  # a plain string or an enum
         colour = colours.get(severity, "#1A1A1A").replace("0x", "#")
         rows.append(
             [

@@ -140,3 +140,15 @@ def test_links_are_clickable() -> None:
         if "/A" in a.get_object()
     ]
     assert any("clustercollaboration.eu" in u for u in uris)
+
+
+def test_problem_severity_may_be_an_enum() -> None:
+    import enum
+
+    class Severity(enum.Enum):
+        ERROR = "error"
+
+    problem = factories.Problem("r.id", "error", "the message", "/x")
+    problem.severity = Severity.ERROR  # type: ignore[assignment]
+    text = all_text(render_factsheet(factories.polish_demo(), "en", problems=[problem]))
+    assert "error the message" in text and "Severity.ERROR" not in text

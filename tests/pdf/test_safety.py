@@ -87,7 +87,7 @@ def test_only_web_and_mail_links_become_links(url: str, expected: str | None) ->
 @given(st.text(max_size=300))
 def test_any_text_parses_and_reads_back(text: str) -> None:
     """Whatever the user types, platypus accepts it and shows exactly the cleaned text."""
-    for part in paragraphs(text):
+    for part, _continues in paragraphs(text):
         para = Paragraph(part, stylesheet()["body"])
         shown = "".join("\n" if getattr(f, "lineBreak", False) else f.text for f in para.frags)
         assert "<" not in part.replace("<br/>", "")
@@ -104,3 +104,33 @@ def markup_text(part: str) -> str:
 def test_markup_escapes_everything() -> None:
     assert markup("<b>&x</b>\nnext") == "&lt;b&gt;&amp;x&lt;/b&gt;<br/>next"
     assert markup(None) == ""
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    text=st.text(min_size=1, max_size=400),
+    name=st.text(max_size=80),
+    url=st.text(max_size=60),
+    budget=st.one_of(st.none(), st.floats(min_value=0, max_value=1e12, allow_nan=False)),
+)
+def test_any_field_content_renders(text: str, name: str, url: str, budget: float | None) -> None:
+    """Arbitrary text in every kind of field gives a PDF, never an exception."""
+    fs = factories.with_clusters(factories.polish_demo(), 3)
+    fs.sections["annex"] = {"en": text, "pl": text}
+    fs.policies[0].title = {"pl": name}
+    fs.policies[0].url = url
+    fs.policies[0].budget_eur = budget
+    fs.clusters[0].name = name
+    fs.clusters[0].url = url
+    fs.sources[0].title = text
+    fs.sources[0].url = url
+    data = render_factsheet(fs, "pl")
+    assert data.startswith(b"%PDF-")
+
+
+def test_a_long_paragraph_is_cut_into_pieces_that_read_as_one() -> None:
+    parts = paragraphs("Short one.\n\n" + "A sentence here. " * 300)
+    assert parts[0] == ("Short one.", False)
+    assert len(parts) > 3
+    assert all(continues for _p, continues in parts[1:-1])
+    assert parts[-1][1] is False

@@ -1,0 +1,242 @@
+"""Menus, toolbar and shortcuts of the main window."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from eccp_desktop.domain.codes import EU_LANGUAGES
+from eccp_desktop.i18n import _, current_language
+from eccp_desktop.ui import settings as S
+from eccp_desktop.ui.qt import QAction, QKeySequence, QLocale, QStyle, QToolBar
+
+if TYPE_CHECKING:
+    from eccp_desktop.ui.main_window import MainWindow
+
+
+class Actions:
+    def __init__(self, w: MainWindow) -> None:
+        self.w = w
+        style = w.style()
+        K = QKeySequence.StandardKey
+
+        def act(icon: Any = None, keys: Any = None, slot: Any = None) -> QAction:
+            a = QAction(w)
+            if icon is not None:
+                a.setIcon(style.standardIcon(icon))
+            if keys is not None:
+                if isinstance(keys, list):
+                    a.setShortcuts(keys)
+                elif isinstance(keys, QKeySequence):
+                    a.setShortcut(keys)
+                else:
+                    a.setShortcuts(QKeySequence.keyBindings(keys))
+            if slot is not None:
+                a.triggered.connect(slot)
+            return a
+
+        P = QStyle.StandardPixmap
+        self.import_ = act(P.SP_DialogOpenButton, K.Open, self._import)
+        self.export = act(P.SP_DialogSaveButton, K.SaveAs, self._export)
+        self.pdf_export = act(P.SP_FileDialogDetailedView, None, self._pdf_export)
+        self.pdf_preview = act(P.SP_FileDialogContentsView, QKeySequence("Ctrl+P"), self._preview)
+        self.quit = act(None, K.Quit, w.close)
+        self.undo = act(P.SP_ArrowBack, K.Undo)
+        self.redo = act(P.SP_ArrowForward, [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.add_row = act(None, QKeySequence("Ctrl+N"), lambda: self._table("add_row"))
+        self.delete_rows = act(
+            None, QKeySequence("Ctrl+Delete"), lambda: self._table("delete_selected")
+        )
+        self.find = act(None, K.Find, lambda: w.navigator.filter.setFocus())
+        self.next_problem = act(None, QKeySequence("F8"), self._next_problem)
+        self.validate = act(P.SP_BrowserReload, QKeySequence("F5"), self._validate)
+        self.submit = act(None, None, lambda: self._record("transition", "submitted"))
+        self.sign_off = act(P.SP_DialogApplyButton, None, lambda: self._record("open_sign_off"))
+        self.reopen = act(None, None, lambda: self._record("transition", "draft"))
+        self.comment = act(None, QKeySequence("Ctrl+Alt+M"), self._comment)
+        self.reviewer = act(None, None, None)
+        self.reviewer.setCheckable(True)
+        self.reviewer.setChecked(S.flag(w.settings, S.REVIEWER))
+        self.reviewer.toggled.connect(w.set_reviewer_mode)
+        self.about = act(None, None, self._about)
+        self.undo.triggered.connect(lambda: w.doc and w.doc.undo_stack.undo())
+        self.redo.triggered.connect(lambda: w.doc and w.doc.undo_stack.redo())
+        self.undo.setEnabled(False)
+        self.redo.setEnabled(False)
+
+        self.languages: dict[str, QAction] = {}
+        bar = w.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addActions([self.import_, self.export])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.pdf_export, self.pdf_preview])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addActions([self.undo, self.redo])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.add_row, self.delete_rows, self.find])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.comment)
+        self.sheet_menu = bar.addMenu("")
+        self.sheet_menu.addActions([self.validate, self.next_problem])
+        self.sheet_menu.addSeparator()
+        self.sheet_menu.addActions([self.submit, self.sign_off, self.reopen])
+        self.settings_menu = bar.addMenu("")
+        self.language_menu = self.settings_menu.addMenu("")
+
+        for lang in EU_LANGUAGES:
+            a = QAction(lang, w)
+            a.setCheckable(True)
+            a.setChecked(lang == current_language())
+            a.triggered.connect(lambda _c=False, lg=lang: self._language(lg))
+            self.language_menu.addAction(a)
+            self.languages[lang] = a
+        self.settings_menu.addAction(self.reviewer)
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(w.nav_dock.toggleViewAction())
+        self.view_menu.addAction(w.problems_dock.toggleViewAction())
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about)
+
+        self.toolbar = QToolBar(w)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.addActions([self.undo, self.redo])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.import_, self.export, self.pdf_preview])
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.sign_off)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(w.content_combo)
+        w.addToolBar(self.toolbar)
+
+    def bind_document(self, doc: Any) -> None:
+        stack = doc.undo_stack
+        stack.canUndoChanged.connect(self.undo.setEnabled)
+        stack.canRedoChanged.connect(self.redo.setEnabled)
+        self.undo.setEnabled(stack.canUndo())
+        self.redo.setEnabled(stack.canRedo())
+
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(_("&File"))
+        self.edit_menu.setTitle(_("&Edit"))
+        self.sheet_menu.setTitle(_("F&actsheet"))
+        self.settings_menu.setTitle(_("&Settings"))
+        self.view_menu.setTitle(_("&View"))
+        self.help_menu.setTitle(_("&Help"))
+        self.language_menu.setTitle(_("Interface &language"))
+        self.import_.setText(_("&Import packages…"))
+        self.export.setText(_("&Export package…"))
+        self.pdf_export.setText(_("Export &PDFs…"))
+        self.pdf_preview.setText(_("P&review PDF"))
+        self.quit.setText(_("&Quit"))
+        self.undo.setText(_("&Undo"))
+        self.redo.setText(_("&Redo"))
+        self.add_row.setText(_("&Add row"))
+        self.delete_rows.setText(_("&Delete rows"))
+        self.find.setText(_("&Find factsheet"))
+        self.validate.setText(_("&Validate again"))
+        self.next_problem.setText(_("&Next problem"))
+        self.submit.setText(_("&Submit"))
+        self.sign_off.setText(_("Sign &off as validated…"))
+        self.reopen.setText(_("&Reopen"))
+        self.comment.setText(_("Review &comment on this field…"))
+        self.reviewer.setText(_("&Reviewer mode (comments only)"))
+        self.about.setText(_("&About"))
+        self.toolbar.setWindowTitle(_("Main toolbar"))
+        for lang, a in self.languages.items():
+            # each language in its own name (Qt's CLDR data: no Babel before paint)
+            native = QLocale(lang).nativeLanguageName() or lang
+            a.setText(f"{native[:1].upper()}{native[1:]} ({lang})")
+            a.setChecked(lang == current_language())
+
+    # -- slots -----------------------------------------------------------------
+    def _language(self, lang: str) -> None:
+        self.w.set_ui_language(lang)
+
+    def _table(self, method: str) -> None:
+        if self.w.editor is None:
+            return
+        for t in getattr(self.w.editor.current_page(), "tables", []):
+            if t.isAncestorOf(self.w.focusWidget()) or t is self.w.editor.current_page().tables[-1]:
+                getattr(t, method)()
+                return
+
+    def _record(self, method: str, *args: Any) -> None:
+        if self.w.editor is None:
+            return
+        from eccp_desktop.ui.record_page import RecordPage
+
+        for i, page in enumerate(self.w.editor.pages):
+            if isinstance(page, RecordPage):
+                self.w.editor.show_page(i)
+                getattr(page, method)(*args)
+
+    def _comment(self) -> None:
+        """Comment on the focused field or cell: remember where, then ask for the text."""
+        if self.w.editor is None:
+            return
+        from eccp_desktop.ui.record_page import RecordPage
+
+        path = self.w.editor.focused_path()
+        for i, page in enumerate(self.w.editor.pages):
+            if isinstance(page, RecordPage):
+                page.set_target(path)
+                self.w.editor.show_page(i)
+                page.comment_text.setFocus()
+
+    def _validate(self) -> None:
+        if self.w.doc:
+            self.w.doc.validate_now()
+
+    def _next_problem(self) -> None:
+        view = self.w.problems
+        from eccp_desktop.ui.problems import PathRole
+
+        items = [
+            view.topLevelItem(i).child(j)
+            for i in range(view.topLevelItemCount())
+            for j in range(view.topLevelItem(i).childCount())
+        ]
+        if not items:
+            return
+        current = view.currentItem()
+        i = items.index(current) + 1 if current in items else 0
+        item = items[i % len(items)]
+        view.setCurrentItem(item)
+        self.w.jump_to(item.data(0, PathRole))
+
+    def _import(self) -> None:
+        from eccp_desktop.ui.exchange_dialogs import choose_and_import
+
+        choose_and_import(self.w)
+
+    def _export(self) -> None:
+        from eccp_desktop.ui.exchange_dialogs import export_package
+
+        export_package(self.w)
+
+    def _pdf_export(self) -> None:
+        from eccp_desktop.ui.pdf_dialogs import PdfExportDialog
+
+        if self.w.doc:
+            PdfExportDialog(self.w, self.w.doc.factsheet).open()
+
+    def _preview(self) -> None:
+        from eccp_desktop.ui.pdf_dialogs import PdfPreview
+
+        if self.w.doc:
+            PdfPreview(self.w, self.w.doc.factsheet, self.w.content_lang).show()
+
+    def _about(self) -> None:
+        from eccp_desktop import __version__
+        from eccp_desktop.ui.qt import QMessageBox
+
+        QMessageBox.about(
+            self.w,
+            _("About"),
+            _("ECCP Factsheet Desktop {version}").format(version=__version__),
+        )
+
+
+def build_actions(w: MainWindow) -> Actions:
+    return Actions(w)

@@ -1,0 +1,86 @@
+"""The Qt application: settings, languages, the window, the event loop."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from eccp_desktop.i18n import current_language
+from eccp_desktop.ui import settings as S
+from eccp_desktop.ui.language import apply_language
+from eccp_desktop.ui.launch import exit_after_paint, exit_after_show
+from eccp_desktop.ui.qt import QApplication, QEvent, QObject, QTimer
+
+
+class _FirstPaint(QObject):
+    """Runs ``then`` once, right after the window's first paint."""
+
+    def __init__(self, then: Any) -> None:
+        super().__init__()
+        self._then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            QTimer.singleShot(0, then)
+        return False
+
+
+def create_app() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("ECCP Factsheet Desktop")
+    app.setOrganizationName("ECCP")
+    return app  # type: ignore[return-value]
+
+
+def run(args: argparse.Namespace) -> int:
+    app = create_app()
+    settings = S.app_settings()
+    lang = str(settings.value(S.LANGUAGE, current_language()))
+    try:
+        apply_language(lang)
+    except ValueError:
+        apply_language("en")
+    from eccp_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(settings)
+
+    def after_paint() -> None:
+        if exit_after_paint():
+            app.exit(0)
+            return
+        if not window.open_store(args):
+            if exit_after_show():
+                print(window.placeholder.text(), file=sys.stderr)
+                app.exit(2)
+            return
+        window.select_first()
+        if exit_after_show():
+            if window.editor is None:
+                report_shown()
+            else:  # "shown" = the factsheet's editor has painted
+                window.editor.index.viewport().installEventFilter(shown_filter)
+
+    def report_shown() -> None:
+        editor = window.editor
+        if editor is not None and editor.isVisible():
+            c, e = window.doc.session.ident
+            ready = "editable" if window.doc.editable else "read-only"
+            print(f"window shown: {c} {e}", flush=True)
+            if ready != "editable":
+                print(f"warning: the factsheet is {ready}", file=sys.stderr)
+            app.exit(0)
+        else:
+            print("no factsheet could be shown", file=sys.stderr)
+            app.exit(1)
+
+    shown_filter = _FirstPaint(report_shown)
+    painted = _FirstPaint(after_paint)
+    window.installEventFilter(painted)
+    window.show()
+    code = app.exec()
+    window.removeEventFilter(painted)
+    if window.store is not None:
+        window.store.close()
+    return int(code)

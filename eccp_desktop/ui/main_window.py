@@ -1,0 +1,332 @@
+"""The main window: navigator, editor, Problems dock, menus, status bar.
+
+It paints before the store is opened (start-up speed): ``open_store`` runs
+right after the first paint and imports the heavy modules then.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from eccp_desktop.domain.codes import EU_LANGUAGES
+from eccp_desktop.i18n import _, current_language, ngettext
+from eccp_desktop.ui import settings as S
+from eccp_desktop.ui.actions import build_actions
+from eccp_desktop.ui.language import apply_language
+from eccp_desktop.ui.navigator import Navigator, Row
+from eccp_desktop.ui.problems import ProblemsView
+from eccp_desktop.ui.qt import (
+    QComboBox,
+    QDockWidget,
+    QEvent,
+    QLabel,
+    QMainWindow,
+    QSettings,
+    Qt,
+    QTimer,
+    QWidget,
+    Signal,
+)
+
+
+class MainWindow(QMainWindow):
+    factsheet_opened = Signal(str, int)
+
+    def __init__(self, settings: QSettings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.setObjectName("MainWindow")
+        self.store: Any = None
+        self.lock: Any = None
+        self.locked_out = False
+        self.doc: Any = None
+        self.notice: Any = None
+        self.editor: Any = None
+        self.content_lang = "en"
+        self.setAcceptDrops(True)
+
+        self.navigator = Navigator(self)
+        self.nav_dock = QDockWidget(self)
+        self.nav_dock.setObjectName("navigatorDock")
+        self.nav_dock.setWidget(self.navigator)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.nav_dock)
+        self.problems = ProblemsView(self)
+        self.problems.setMinimumHeight(170)
+        self.problems_dock = QDockWidget(self)
+        self.problems_dock.setObjectName("problemsDock")
+        self.problems_dock.setWidget(self.problems)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.placeholder = QLabel(self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(self.placeholder)
+
+        self.store_label = QLabel(self)
+        self.saved_label = QLabel(self)
+        self.counts_label = QLabel(self)
+        for w in (self.store_label, self.saved_label):
+            self.statusBar().addWidget(w)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.content_combo = QComboBox(self)
+        self.content_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.content_combo.activated.connect(self._content_language_chosen)
+
+        self.actions_ = build_actions(self)
+        self.navigator.opened.connect(self.open_factsheet)
+        self.problems.jump.connect(self.jump_to)
+        self.retranslate()
+        self.resize(1280, 800)
+        self._restore_layout()
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value(S.GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value(S.STATE)
+        if state is not None:
+            self.restoreState(state)
+        else:  # first start: room for the navigator and the problems
+            self.resizeDocks([self.nav_dock], [430], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.problems_dock], [230], Qt.Orientation.Vertical)
+
+    # -- store -----------------------------------------------------------------
+    def open_store(self, args: argparse.Namespace) -> bool:
+        from eccp_desktop.cli.common import BadInput, open_store, store_target
+        from eccp_desktop.store import Store, StoreError
+        from eccp_desktop.ui import store_lock
+
+        target, _default = store_target(args)
+        try:
+            store = open_store(args)
+        except BadInput as e:
+            self.placeholder.setText("\n".join(e.lines))
+            return False
+        got, self.lock = store_lock.acquire(store.location.path)
+        if not got and not store.read_only:
+            store.close()
+            self.locked_out = True
+            try:
+                store = Store.open(target, read_only=True)
+            except StoreError as e:
+                self.placeholder.setText(str(e))
+                return False
+        self.store = store
+        self.store_label.setText(store.location.display)
+        self.refresh_navigator()
+        if self.locked_out:
+            self.show_banner(
+                _("This store is open in another window: you have a read-only view here.")
+            )
+        return True
+
+    def refresh_navigator(self) -> None:
+        old = {(r.country, r.edition): r for r in self.navigator.model.rows}
+        rows = []
+        for s in self.store.list():
+            prev = old.get((s.country, s.edition))
+            rows.append(
+                Row(s.country, s.edition, s.status, prev and prev.errors, prev and prev.warnings)
+            )
+        self.navigator.model.set_rows(rows)
+        QTimer.singleShot(300, self._count_next)
+
+    def _count_next(self) -> None:
+        """Problem counts of the factsheets not open, one per idle moment."""
+        for r in self.navigator.model.rows:
+            if r.errors is None:
+                try:
+                    from eccp_desktop.validation import validate
+
+                    results = validate(self.store.load(r.country, r.edition))
+                except Exception:
+                    return
+                self.navigator.model.update(
+                    r.country,
+                    r.edition,
+                    errors=sum(1 for x in results if x.severity == "error"),
+                    warnings=sum(1 for x in results if x.severity == "warning"),
+                )
+                QTimer.singleShot(50, self._count_next)
+                return
+
+    def select_first(self) -> None:
+        if self.navigator.proxy.rowCount():
+            self.navigator.view.setCurrentIndex(self.navigator.proxy.index(0, 0))
+
+    def open_factsheet(self, country: str, edition: int) -> None:
+        from eccp_desktop.cli.common import actor
+        from eccp_desktop.editing import EditingSession
+        from eccp_desktop.ui.document import Document
+        from eccp_desktop.ui.editor import Editor
+
+        if self.doc is not None and self.doc.session.ident == (country, edition):
+            return
+        session = EditingSession(self.store, country, edition, actor=actor())
+        reviewer = S.flag(self.settings, S.REVIEWER)
+        doc = Document(session, reviewer=reviewer)
+        page = self.editor.stack.currentIndex() if self.editor else 0
+        self.doc = doc
+        self.editor = Editor(doc, self)
+        self.editor.show_page(page)
+        self.setCentralWidget(self.editor)
+        self.editor.show()
+        self._fill_content_languages()
+        self.editor.set_language(self.content_lang)
+        self.actions_.bind_document(doc)
+        from eccp_desktop.ui.pages import section_titles
+
+        self.problems.titles = section_titles()
+        doc.problems_changed.connect(self._problems_changed)
+        doc.saved.connect(self._saved)
+        doc.failed.connect(self._failed)
+        doc.changed.connect(self._changed)
+        self.saved_label.setText(_("All changes saved"))
+        self.setWindowTitle(self._title())
+        if self.settings.value(S.STATE) is None:
+            self.resizeDocks([self.problems_dock], [230], Qt.Orientation.Vertical)
+        QTimer.singleShot(0, doc.validate_now)
+        self.factsheet_opened.emit(country, edition)
+
+    def _title(self) -> str:
+        if self.doc is None:
+            return _("ECCP Factsheet Desktop")
+        from eccp_desktop.i18n.formatting import country_name
+
+        c, e = self.doc.session.ident
+        mode = ""
+        if self.doc.session.read_only:
+            mode = " — " + _("read-only")
+        elif self.doc.reviewer:
+            mode = " — " + _("reviewer mode")
+        return f"{country_name(c, current_language())} {e}{mode} — ECCP Factsheet Desktop"
+
+    # -- reactions -------------------------------------------------------------
+    def _problems_changed(self) -> None:
+        self.problems.show_results(self.doc.results)
+        errors, warnings = self.doc.counts()
+        self.counts_label.setText(
+            ngettext("{n} error", "{n} errors", errors).format(n=errors)
+            + ", "
+            + ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings)
+        )
+        c, e = self.doc.session.ident
+        self.navigator.model.update(c, e, errors=errors, warnings=warnings)
+
+    def _saved(self, version: int) -> None:
+        self.saved_label.setText(_("Saved (version {version})").format(version=version))
+
+    def _failed(self, message: str) -> None:
+        self.saved_label.setText("\u2716 " + message)
+        self.statusBar().showMessage(message, 8000)
+
+    def _changed(self, path: str) -> None:
+        if path in ("/status", "/"):
+            c, e = self.doc.session.ident
+            self.navigator.model.update(c, e, status=self.doc.factsheet.status)
+        if path in ("/languages", "/", "/status"):
+            self._fill_content_languages()
+
+    def jump_to(self, path: str) -> bool:
+        """Show the page of ``path`` and focus its widget or cell (Problems dock)."""
+        if self.editor is None:
+            return False
+        last = path.rstrip("/").rsplit("/", 1)[-1]
+        langs = self.doc.factsheet.languages
+        if last in langs and last != self.content_lang and not path.startswith("/languages"):
+            self.content_lang = last
+            self.content_combo.setCurrentIndex(max(0, self.content_combo.findData(last)))
+            self.editor.set_language(last)
+        return bool(self.editor.focus_path(path))
+
+    def show_banner(self, text: str) -> None:
+        """Tell the user once (a non-blocking message) and keep saying it (status bar)."""
+        from eccp_desktop.ui.qt import QMessageBox
+
+        self.placeholder.setText(text)
+        self.store_label.setText(f"\U0001f512 {self.store.location.display} ({_('read-only')})")
+        self.store_label.setToolTip(text)
+        self.notice = QMessageBox(QMessageBox.Icon.Information, _("Read-only"), text, parent=self)
+        self.notice.setWindowModality(Qt.WindowModality.NonModal)
+        self.notice.open()
+
+    # -- languages -------------------------------------------------------------
+    def _fill_content_languages(self) -> None:
+        from eccp_desktop.i18n.formatting import language_name
+
+        langs = list(self.doc.factsheet.languages) if self.doc else ["en"]
+        if "en" not in langs:
+            langs.insert(0, "en")
+        self.content_combo.clear()
+        for lang in langs:
+            self.content_combo.addItem(f"{language_name(lang, current_language())} ({lang})", lang)
+        if self.content_lang not in langs:
+            self.content_lang = "en"
+        self.content_combo.setCurrentIndex(langs.index(self.content_lang))
+
+    def _content_language_chosen(self, _i: int) -> None:
+        self.content_lang = self.content_combo.currentData() or "en"
+        if self.editor:
+            self.editor.set_language(self.content_lang)
+
+    def set_ui_language(self, lang: str) -> None:
+        if lang not in EU_LANGUAGES:
+            return
+        self.settings.setValue(S.LANGUAGE, lang)
+        apply_language(lang)
+        self.retranslate()
+        if self.doc is not None:  # messages are in the UI language: run them again
+            self.doc.validate_now()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.nav_dock.setWindowTitle(_("Factsheets"))
+        self.problems_dock.setWindowTitle(_("Problems"))
+        if self.store is None:
+            self.placeholder.setText(_("Opening the store…"))
+        self.content_combo.setToolTip(_("Language of the texts being edited"))
+        self.content_combo.setAccessibleName(_("Content language"))
+        self.navigator.retranslate()
+        self.problems.retranslate()
+        self.actions_.retranslate()
+        if self.editor:
+            self.editor.retranslate()
+            self._fill_content_languages()
+        self.setWindowTitle(self._title())
+
+    # -- reviewer mode ---------------------------------------------------------
+    def set_reviewer_mode(self, on: bool) -> None:
+        self.settings.setValue(S.REVIEWER, on)
+        if self.doc:
+            self.doc.reviewer = on
+            self.editor.set_editable(self.doc.editable)
+            self.doc.changed.emit("/")
+            self.setWindowTitle(self._title())
+
+    # -- drag and drop, closing --------------------------------------------------
+    def dragEnterEvent(self, event: Any) -> None:
+        if any(u.toLocalFile().endswith(".json") for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.toLocalFile()]
+        if files:
+            from eccp_desktop.ui.exchange_dialogs import import_files
+
+            import_files(self, files)
+
+    def closeEvent(self, event: Any) -> None:
+        self.settings.setValue(S.GEOMETRY, self.saveGeometry())
+        self.settings.setValue(S.STATE, self.saveState())
+        self.settings.sync()
+        if self.focusWidget() is not None:
+            self.focusWidget().clearFocus()  # an open cell editor commits now
+        if self.lock is not None:
+            self.lock.unlock()
+        super().closeEvent(event)
+
+    def central(self) -> QWidget:
+        return self.centralWidget()

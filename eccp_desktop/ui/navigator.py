@@ -1,0 +1,174 @@
+"""The factsheets in the store: country (UI language), edition, status, problem counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from eccp_desktop.i18n import N_, _, current_language
+from eccp_desktop.ui.qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QApplication,
+    QHeaderView,
+    QLineEdit,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    QStyle,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+IdentRole = Qt.ItemDataRole.UserRole + 1
+_Index = QModelIndex | QPersistentModelIndex
+
+COUNTRY, EDITION, STATUS, ERRORS, WARNINGS = range(5)
+HEADERS = (N_("Country"), N_("Edition"), N_("Status"), N_("Errors"), N_("Warnings"))
+STATUS_ICONS = {
+    "draft": QStyle.StandardPixmap.SP_FileIcon,
+    "submitted": QStyle.StandardPixmap.SP_ArrowForward,
+    "validated": QStyle.StandardPixmap.SP_DialogApplyButton,
+    "reviewed": QStyle.StandardPixmap.SP_DialogYesButton,
+    "published": QStyle.StandardPixmap.SP_DriveNetIcon,
+}
+
+
+@dataclass(slots=True)
+class Row:
+    country: str
+    edition: int
+    status: str
+    errors: int | None = None
+    warnings: int | None = None
+
+
+class NavigatorModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Row] = []
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def row_of(self, country: str, edition: int) -> int:
+        return next(
+            (i for i, r in enumerate(self.rows) if (r.country, r.edition) == (country, edition)),
+            -1,
+        )
+
+    def update(self, country: str, edition: int, **values: Any) -> None:
+        i = self.row_of(country, edition)
+        if i < 0:
+            return
+        for k, v in values.items():
+            setattr(self.rows[i], k, v)
+        self.dataChanged.emit(self.index(i, 0), self.index(i, len(HEADERS) - 1))
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _(HEADERS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        c = index.column()
+        R = Qt.ItemDataRole
+        if role == R.DisplayRole:
+            if c == COUNTRY:
+                from eccp_desktop.i18n.formatting import country_name
+
+                return f"{country_name(r.country, current_language())} ({r.country})"
+            if c == EDITION:
+                return str(r.edition)
+            if c == STATUS:
+                from eccp_desktop.ui.record_page import STATUS_TITLES
+
+                return _(STATUS_TITLES.get(r.status, r.status))
+            value = r.errors if c == ERRORS else r.warnings
+            return "\u2026" if value is None else str(value)
+        if role == R.DecorationRole and c == STATUS:
+            return QApplication.style().standardIcon(
+                STATUS_ICONS.get(r.status, STATUS_ICONS["draft"])
+            )
+        if role == R.DecorationRole and c == ERRORS and r.errors:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+        if role == R.TextAlignmentRole and c in (EDITION, ERRORS, WARNINGS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == R.UserRole and c in (ERRORS, WARNINGS):
+            return r.errors if c == ERRORS else r.warnings
+        if role == IdentRole:
+            return (r.country, r.edition)
+        return None
+
+
+class Navigator(QWidget):
+    opened = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = NavigatorModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = QLineEdit(self)
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.horizontalHeader().setSectionResizeMode(COUNTRY, QHeaderView.ResizeMode.Stretch)
+        self.view.setMinimumWidth(400)
+        for c in (EDITION, STATUS, ERRORS, WARNINGS):
+            self.view.horizontalHeader().setSectionResizeMode(
+                c, QHeaderView.ResizeMode.ResizeToContents
+            )
+        self.view.selectionModel().currentRowChanged.connect(self._current)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.filter.setPlaceholderText(_("Filter factsheets…"))
+        self.filter.setAccessibleName(_("Filter factsheets"))
+        self.view.setAccessibleName(_("Factsheets"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+        if self.model.rowCount():
+            self.model.dataChanged.emit(
+                self.model.index(0, 0),
+                self.model.index(self.model.rowCount() - 1, len(HEADERS) - 1),
+            )
+
+    def select(self, country: str, edition: int) -> None:
+        row = self.model.row_of(country, edition)
+        if row >= 0:
+            self.view.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+
+    def _current(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        if index.isValid():
+            ident = index.siblingAtColumn(0).data(IdentRole)
+            if ident:
+                self.opened.emit(ident[0], ident[1])

@@ -1,0 +1,306 @@
+"""Status, sign-off, review comments and the change history of the factsheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from eccp_desktop.i18n import N_, _
+from eccp_desktop.ui.document import Document
+from eccp_desktop.ui.pages import Page
+from eccp_desktop.ui.qt import (
+    QDate,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+STATUS_TITLES = {
+    "draft": N_("Draft"),
+    "submitted": N_("Submitted"),
+    "validated": N_("Validated"),
+    "reviewed": N_("Reviewed"),
+    "published": N_("Published"),
+}
+
+
+class SignOffDialog(QDialog):
+    """Name, organisation, date; stays open listing the errors if refused."""
+
+    def __init__(self, page: RecordPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.setWindowTitle(_("Sign off as validated"))
+        self.by = QLineEdit(self)
+        self.organisation = QLineEdit(self)
+        self.on = QDateEdit(self)
+        self.on.setCalendarPopup(True)
+        today = dt.date.today()
+        self.on.setDate(QDate(today.year, today.month, today.day))
+        self.problems = QListWidget(self)
+        self.problems.setAccessibleName(_("Errors that block the sign-off"))
+        self.problems.hide()
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.try_accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(_("&Name:"), self.by)
+        form.addRow(_("&Organisation:"), self.organisation)
+        form.addRow(_("&Date:"), self.on)
+        form.addRow(self.message)
+        form.addRow(self.problems)
+        form.addRow(self.buttons)
+        self.by.setAccessibleName(_("Name"))
+        self.organisation.setAccessibleName(_("Organisation"))
+        self.on.setAccessibleName(_("Date"))
+
+    def try_accept(self) -> None:
+        q = self.on.date()
+        refused = self.page.sign_off(
+            self.by.text().strip(),
+            self.organisation.text().strip(),
+            dt.date(q.year(), q.month(), q.day()),
+        )
+        if refused is None:
+            self.accept()
+            return
+        message, problems = refused
+        self.message.setText(message)
+        self.problems.clear()
+        for p in problems:
+            self.problems.addItem(f"\u2716 {p.message} ({p.path})")
+        self.problems.setVisible(bool(problems))
+
+
+class RecordPage(Page):
+    keys = ("validation", "status", "review_comments")
+    title = N_("Validation and review")
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(doc, parent)
+        self.status = QLabel(self)
+        self.status.setObjectName("statusLabel")
+        self.record = QLabel(self)
+        self.record.setWordWrap(True)
+        self.submit_button = QPushButton(self)
+        self.sign_button = QPushButton(self)
+        self.reopen_button = QPushButton(self)
+        self.submit_button.clicked.connect(lambda: self.transition("submitted"))
+        self.sign_button.clicked.connect(self.open_sign_off)
+        self.reopen_button.clicked.connect(lambda: self.transition("draft"))
+        self.refusal = QLabel(self)
+        self.refusal.setWordWrap(True)
+
+        self.workflow_box = QGroupBox(self)
+        wf = QVBoxLayout(self.workflow_box)
+        wf.addWidget(self.status)
+        wf.addWidget(self.record)
+        row = QHBoxLayout()
+        for b in (self.submit_button, self.sign_button, self.reopen_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        wf.addLayout(row)
+        wf.addWidget(self.refusal)
+
+        self.comments_box = QGroupBox(self)
+        cl = QVBoxLayout(self.comments_box)
+        self.comments = QTreeWidget(self)
+        self.comments.setRootIsDecorated(False)
+        self.comment_text = QLineEdit(self)
+        self.add_comment_button = QPushButton(self)
+        self.resolve_button = QPushButton(self)
+        self.add_comment_button.clicked.connect(self.add_comment)
+        self.comment_text.returnPressed.connect(self.add_comment)
+        self.resolve_button.clicked.connect(self.resolve_selected)
+        self.target_label = QLabel(self)
+        crow = QHBoxLayout()
+        crow.addWidget(self.target_label)
+        crow.addWidget(self.comment_text, 1)
+        crow.addWidget(self.add_comment_button)
+        crow.addWidget(self.resolve_button)
+        cl.addWidget(self.comments)
+        cl.addLayout(crow)
+        self.target_path = "/"  # the field or row the next comment is about
+
+        self.history_box = QGroupBox(self)
+        hl = QVBoxLayout(self.history_box)
+        self.history = QTreeWidget(self)
+        self.history.setRootIsDecorated(False)
+        hl.addWidget(self.history)
+
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.comments_box)
+        split.addWidget(self.history_box)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.workflow_box)
+        layout.addWidget(split, 1)
+        doc.changed.connect(lambda _p: self.refresh())
+        self.retranslate()
+        self.refresh()
+
+    # -- workflow --------------------------------------------------------------
+    def transition(self, target: str, **who: Any) -> tuple[str, list[Any]] | None:
+        """Move the status; None when done, else (message, problems).
+
+        Signing off a draft submits it first, in the same step (all or nothing).
+        """
+        from eccp_desktop.workflow import TransitionRefused, transition
+
+        def change(fs: Any) -> None:
+            if target == "validated" and fs.status == "draft":
+                transition(fs, "submitted")
+            transition(fs, target, **who)
+
+        try:
+            label = _("Change status to {status}").format(
+                status=_(STATUS_TITLES.get(target, target))
+            )
+            if not self.doc.mutate(change, label):
+                return (_("This factsheet is read-only here."), [])
+        except TransitionRefused as e:
+            message = e.args[0] if e.args else str(e)
+            problems = list(getattr(e, "problems", []) or [])
+            self.refusal.setText("\u2716 " + str(message))
+            return (str(message), problems)
+        self.refusal.clear()
+        return None
+
+    def sign_off(self, by: str, organisation: str, on: dt.date) -> tuple[str, list[Any]] | None:
+        return self.transition("validated", by=by, organisation=organisation, on=on)
+
+    def open_sign_off(self) -> SignOffDialog:
+        dialog = SignOffDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    # -- review ----------------------------------------------------------------
+    def set_target(self, path: str) -> None:
+        self.target_path = path
+        self.target_label.setText(_("About {place}:").format(place=path))
+        self.comment_text.setAccessibleDescription(path)
+
+    def add_comment(self) -> None:
+        from eccp_desktop.domain.model import ReviewComment
+        from eccp_desktop.editing import InsertItem
+
+        text = self.comment_text.text().strip()
+        if not text:
+            return
+        comment = ReviewComment(
+            path=self.target_path,
+            author=self.doc.session.actor,
+            role="expert" if self.doc.reviewer else "authority",
+            text=text,
+            created=dt.datetime.now(dt.UTC).replace(microsecond=0),
+        )
+        n = len(self.doc.factsheet.review_comments)
+        if self.doc.review(InsertItem("/review_comments", n, comment)):
+            self.comment_text.clear()
+
+    def resolve_selected(self) -> None:
+        from eccp_desktop.editing import SetValue
+
+        item = self.comments.currentItem()
+        if item is None:
+            return
+        i = int(item.data(0, Qt.ItemDataRole.UserRole))
+        resolved = self.doc.factsheet.review_comments[i].resolved
+        self.doc.review(SetValue(f"/review_comments/{i}/resolved", not resolved))
+
+    # -- view ------------------------------------------------------------------
+    def refresh(self) -> None:
+        fs = self.doc.factsheet
+        self.status.setText(
+            _("Status: {status}").format(status=_(STATUS_TITLES.get(fs.status, fs.status)))
+        )
+        v = fs.validation
+        if v and v.by:
+            self.record.setText(
+                _("Signed off by {name} ({organisation}) on {date}").format(
+                    name=v.by, organisation=v.organisation, date=v.on.isoformat() if v.on else "?"
+                )
+            )
+        else:
+            self.record.setText(_("Not signed off yet."))
+        writable = self.doc.editable
+        self.submit_button.setEnabled(writable and fs.status == "draft")
+        self.sign_button.setEnabled(writable and fs.status in ("draft", "submitted"))
+        self.reopen_button.setEnabled(writable and fs.status != "draft")
+        can_review = not self.doc.session.read_only
+        self.add_comment_button.setEnabled(can_review)
+        self.resolve_button.setEnabled(can_review)
+        self.comments.clear()
+        for i, c in enumerate(fs.review_comments):
+            mark = "\u2714" if c.resolved else "\u25cb"
+            item = QTreeWidgetItem([mark, c.path, c.author, c.text])
+            item.setData(0, Qt.ItemDataRole.UserRole, i)
+            item.setToolTip(0, _("resolved") if c.resolved else _("open"))
+            self.comments.addTopLevelItem(item)
+
+    def refresh_history(self) -> None:
+        self.history.clear()
+        country, edition = self.doc.session.ident
+        for h in reversed(self.doc.session.store.history(country, edition)[-500:]):
+            old = "" if h.old is None else str(h.old)[:60]
+            new = "" if h.new is None else str(h.new)[:60]
+            self.history.addTopLevelItem(
+                QTreeWidgetItem(
+                    [
+                        h.at.strftime("%Y-%m-%d %H:%M:%S"),
+                        h.actor,
+                        h.action,
+                        h.path,
+                        f"{old} \u2192 {new}",
+                    ]
+                )
+            )
+
+    def showEvent(self, event: Any) -> None:
+        self.refresh_history()
+        super().showEvent(event)
+
+    def retranslate(self) -> None:
+        self.workflow_box.setTitle(_("Status and sign-off"))
+        self.submit_button.setText(_("&Submit"))
+        self.sign_button.setText(_("Sign &off as validated…"))
+        self.reopen_button.setText(_("&Reopen"))
+        self.comments_box.setTitle(_("Review comments"))
+        self.comments.setHeaderLabels(["", _("Place"), _("Author"), _("Comment")])
+        self.comment_text.setPlaceholderText(_("A comment on the selected field or row…"))
+        self.comment_text.setAccessibleName(_("New review comment"))
+        self.add_comment_button.setText(_("Add &comment"))
+        self.target_label.setText(_("About {place}:").format(place=self.target_path))
+        self.resolve_button.setText(_("Resolve / reopen"))
+        self.history_box.setTitle(_("Change history"))
+        self.history.setAccessibleName(_("Change history"))
+        self.comments.setAccessibleName(_("Review comments"))
+        self.history.setHeaderLabels([_("When"), _("Who"), _("Action"), _("Place"), _("Change")])
+        self.refresh()
+
+    def focus_path(self, parts: list[str]) -> bool:
+        if parts and parts[0] == "review_comments" and len(parts) > 1:
+            item = self.comments.topLevelItem(int(parts[1]))
+            if item:
+                self.comments.setCurrentItem(item)
+            self.comments.setFocus()
+        else:
+            self.sign_button.setFocus()
+        return True

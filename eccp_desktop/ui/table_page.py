@@ -1,0 +1,229 @@
+"""A list of the factsheet as an editable table: add, delete, reorder, sort, filter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from eccp_desktop.i18n import _, ngettext
+from eccp_desktop.ui.columns import TableSpec
+from eccp_desktop.ui.delegates import FieldDelegate
+from eccp_desktop.ui.document import Document
+from eccp_desktop.ui.qt import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSortFilterProxyModel,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from eccp_desktop.ui.table_model import ListTableModel
+
+
+def ask_confirmation(parent: QWidget, text: str) -> bool:
+    answer = QMessageBox.question(parent, _("Delete"), text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class TableView(QTableView):
+    """Delete key removes the selected rows; Enter edits."""
+
+    def __init__(self, page: TablePage) -> None:
+        super().__init__(page)
+        self._page = page
+
+    def keyPressEvent(self, event: Any) -> None:
+        if (
+            event.matches(QKeySequence.StandardKey.Delete)
+            and self.state() != self.State.EditingState
+        ):
+            self._page.delete_selected()
+            return
+        super().keyPressEvent(event)
+
+
+class TablePage(QWidget):
+    """One table with its buttons; ``confirm`` is replaceable (tests, scripts)."""
+
+    confirm: Callable[[QWidget, str], bool] = staticmethod(ask_confirmation)  # type: ignore[assignment]
+
+    def __init__(
+        self, doc: Document, spec: TableSpec, owner: str = "", parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.doc = doc
+        self.spec = spec
+        self.model = ListTableModel(doc, spec, owner)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.title = QLabel(self)
+        self.title.setObjectName("tableTitle")
+        self.filter = QLineEdit(self)
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.add_button = QPushButton(self)
+        self.delete_button = QPushButton(self)
+        self.up_button = QPushButton(self)
+        self.down_button = QPushButton(self)
+        self.add_button.clicked.connect(self.add_row)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+
+        self.view = TableView(self)
+        self.view.setModel(self.proxy)
+        self.delegate = FieldDelegate(self.view, completions=self._completions())
+        self.view.setItemDelegate(self.delegate)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.view.setWordWrap(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.title)
+        bar.addStretch(1)
+        bar.addWidget(self.filter)
+        for b in (self.add_button, self.delete_button, self.up_button, self.down_button):
+            bar.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view)
+        self.setTabOrder(self.filter, self.add_button)
+        self.setTabOrder(self.add_button, self.delete_button)
+        self.setTabOrder(self.delete_button, self.up_button)
+        self.setTabOrder(self.up_button, self.down_button)
+        self.setTabOrder(self.down_button, self.view)
+        self.model.modelReset.connect(self._fit)
+        self.retranslate()
+        self._fit()
+
+    def retranslate(self) -> None:
+        title = _(self.spec.title)
+        self.title.setText(f"<b>{title}</b>")
+        self.filter.setPlaceholderText(_("Filter…"))
+        self.filter.setAccessibleName(_("Filter {table}").format(table=title))
+        self.add_button.setText(_("&Add"))
+        self.delete_button.setText(_("Delete"))
+        self.up_button.setText(_("Move up"))
+        self.down_button.setText(_("Move down"))
+        self.view.setAccessibleName(title)
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1)
+        )
+
+    def set_editable(self, editable: bool) -> None:
+        for b in (self.add_button, self.delete_button, self.up_button, self.down_button):
+            b.setEnabled(editable)
+
+    def set_language(self, lang: str) -> None:
+        self.delegate.lang = lang
+        self.model.set_language(lang)
+
+    def _completions(self) -> dict[str, Callable[[], set[str]]]:
+        def codes(field: str) -> Callable[[], set[str]]:
+            def collect() -> set[str]:
+                fs = self.doc.factsheet
+                found = set()
+                for name in ("policies", "cohesion_programmes", "clusters"):
+                    for item in getattr(fs, name):
+                        value = getattr(item, field, None)
+                        if value:
+                            found.add(value)
+                return found
+
+            return collect
+
+        def schemes() -> set[str]:
+            return {s.key for s in self.doc.factsheet.tier_schemes}
+
+        def tiers() -> set[str]:
+            return {t.key for s in self.doc.factsheet.tier_schemes for t in s.tiers}
+
+        return {"nuts": codes("region"), "cci": codes("cci"), "scheme": schemes, "tier": tiers}
+
+    def _fit(self) -> None:
+        self.view.resizeColumnsToContents()
+        header = self.view.horizontalHeader()
+        for c in range(self.model.columnCount()):
+            header.resizeSection(c, min(max(header.sectionSize(c), 70), 320))
+
+    # -- rows ------------------------------------------------------------------
+    def selected_rows(self) -> list[int]:
+        rows = {
+            self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedIndexes()
+        }
+        current = self.view.currentIndex()
+        if not rows and current.isValid():
+            rows.add(self.proxy.mapToSource(current).row())
+        return sorted(rows)
+
+    def add_row(self) -> None:
+        if not self.doc.editable:
+            return
+        row = self.model.add_row()
+        self.focus_cell(row, 0, edit=False)
+
+    def delete_selected(self) -> None:
+        rows = self.selected_rows()
+        if not rows or not self.doc.editable:
+            return
+        if len(rows) > 1:
+            text = ngettext("Delete {n} row?", "Delete {n} rows?", len(rows)).format(n=len(rows))
+            if not type(self).confirm(self, text):
+                return
+        self.model.remove_rows(rows)
+
+    def move_selected(self, delta: int) -> None:
+        rows = self.selected_rows()
+        if len(rows) != 1 or not self.doc.editable:
+            return
+        column = max(0, self.view.currentIndex().column())
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # order is the data's order
+        target = self.model.move_row(rows[0], delta)
+        self.focus_cell(target, column, edit=False)
+
+    def focus_cell(self, row: int, column: int, *, edit: bool = False) -> bool:
+        if not (0 <= row < self.model.rowCount() and 0 <= column < self.model.columnCount()):
+            return False
+        self.filter.clear()
+        index = self.proxy.mapFromSource(self.model.index(row, column))
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if edit and self.doc.editable:
+            self.view.edit(index)
+        return True
+
+    def focus_path(self, parts: list[str]) -> bool:
+        """Focus the cell for a path below the list (``[row, field, ...]``)."""
+        if not parts:
+            self.view.setFocus()
+            return True
+        try:
+            row = int(parts[0])
+        except ValueError:
+            return False
+        column = self.model.column_of(parts[1]) if len(parts) > 1 else 0
+        if len(parts) > 2 and parts[1] == "levels":
+            column = self.model.column_of(parts[2])
+        return self.focus_cell(row, max(column, 0))

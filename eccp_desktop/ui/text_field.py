@@ -1,0 +1,159 @@
+"""A localised text: one tab per language of the factsheet, missing ones marked.
+
+Typing saves on every keystroke; consecutive typing in one language of one
+field merges into a single undo step (``Document.set(..., merge=True)``).
+"""
+
+from __future__ import annotations
+
+from eccp_desktop.i18n import _
+from eccp_desktop.ui.document import Document
+from eccp_desktop.ui.qt import (
+    QEvent,
+    QKeyCombination,
+    QKeySequence,
+    QLabel,
+    QObject,
+    QPlainTextEdit,
+    Qt,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+MISSING = "\u2205"  # shown in the tab (not colour alone) when a translation is missing
+
+
+class LocalizedTextEdit(QWidget):
+    def __init__(self, doc: Document, path: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.path = path
+        self.tabs = QTabBar(self)
+        self.tabs.setExpanding(False)
+        self.tabs.setDrawBase(True)
+        self.editor = QPlainTextEdit(self)
+        self.editor.setTabChangesFocus(True)
+        # Ctrl+Z goes to the application's undo stack (saved steps), not the widget's
+        self.editor.setUndoRedoEnabled(False)
+        self.editor.installEventFilter(self)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.problem)
+        self._langs: list[str] = []
+        self.tabs.currentChanged.connect(self._load)
+        self.editor.textChanged.connect(self._typed)
+        doc.changed.connect(self._on_changed)
+        doc.problems_changed.connect(self._show_problems)
+        self.rebuild()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Leave undo/redo keys to the window's actions (the saved undo stack).
+        if event.type() == QEvent.Type.ShortcutOverride and (
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+            or event.keyCombination()
+            == QKeyCombination(
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+                Qt.Key.Key_Z,
+            )
+        ):
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
+
+    @property
+    def lang(self) -> str:
+        i = self.tabs.currentIndex()
+        return self._langs[i] if 0 <= i < len(self._langs) else "en"
+
+    def set_path(self, path: str) -> None:
+        self.path = path
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        current = self.lang
+        langs = list(self.doc.factsheet.languages) or ["en"]
+        if "en" not in langs:
+            langs.insert(0, "en")
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            self.tabs.removeTab(0)
+        self._langs = langs
+        for lang in langs:
+            self.tabs.addTab(lang)
+        self.tabs.setCurrentIndex(langs.index(current) if current in langs else 0)
+        self.tabs.blockSignals(False)
+        self._mark_tabs()
+        self._load()
+        self._show_problems()
+
+    def select_language(self, lang: str) -> None:
+        if lang in self._langs:
+            self.tabs.setCurrentIndex(self._langs.index(lang))
+
+    def _texts(self) -> dict[str, str]:
+        return self.doc.get_safe(self.path) or {}
+
+    def _mark_tabs(self) -> None:
+        texts = self._texts()
+        for i, lang in enumerate(self._langs):
+            missing = not texts.get(lang)
+            self.tabs.setTabText(i, f"{lang.upper()} {MISSING}" if missing else lang.upper())
+            self.tabs.setTabToolTip(
+                i, _("Translation missing") if missing else _("Translation present")
+            )
+        self.tabs.setAccessibleName(_("Languages"))
+        self.editor.setAccessibleName(_("Text in {lang}").format(lang=self.lang.upper()))
+
+    def _load(self) -> None:
+        text = self._texts().get(self.lang, "")
+        if self.editor.toPlainText() != text:
+            self.editor.blockSignals(True)
+            cursor = self.editor.textCursor().position()
+            self.editor.setPlainText(text)
+            c = self.editor.textCursor()
+            c.setPosition(min(cursor, len(text)))
+            self.editor.setTextCursor(c)
+            self.editor.blockSignals(False)
+        self.editor.setReadOnly(not self.doc.editable)
+        self.editor.setAccessibleName(_("Text in {lang}").format(lang=self.lang.upper()))
+
+    def _typed(self) -> None:
+        if not self.doc.set(f"{self.path}/{self.lang}", self.editor.toPlainText(), merge=True):
+            self._load()
+
+    def _on_changed(self, path: str) -> None:
+        if path in ("/", "/languages", "/status"):
+            self.rebuild()
+            return
+        if (
+            path == "/"
+            or path == "/status"
+            or path.startswith(self.path)
+            or self.path.startswith(path + "/")
+        ):
+            self._mark_tabs()
+            self._load()
+
+    def _show_problems(self) -> None:
+        problems = self.doc.problems_at(self.path)
+        if problems:
+            marks = {"error": "\u2716", "warning": "\u26a0", "info": "\u2139"}
+            self.problem.setText(
+                "\n".join(f"{marks.get(p.severity, '!')} {p.message}" for p in problems[:3])
+            )
+            self.problem.show()
+        else:
+            self.problem.hide()
+
+    def focus(self, lang: str | None = None) -> None:
+        if lang:
+            self.select_language(lang)
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,179 @@
+"""Take the README screenshots offscreen: ``python -m tests.ui.screenshots [DIR]``.
+
+Not a test: it writes docs/main-window.png (light), docs/main-window-de.png
+(German UI), docs/factsheet-el.png (a Greek factsheet) and
+docs/problems-dock.png (the Problems dock in use) and docs/pdf-preview.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("ECCP_LANG", "en")
+
+
+def greek_factsheet():  # type: ignore[no-untyped-def]
+    from eccp_desktop.domain.model import Cluster, Factsheet, Policy, Programme, Source
+
+    return Factsheet(
+        country="GR",
+        edition=2023,
+        languages=["en", "el"],
+        sections={
+            "economic_context": {
+                "en": "Greece's economy grew by 5.6% in 2022, driven by tourism and shipping.",
+                "el": "Η ελληνική οικονομία αναπτύχθηκε κατά 5,6% το 2022, με κινητήριες "
+                "δυνάμεις τον τουρισμό και τη ναυτιλία. Οι συστάδες επιχειρήσεων "
+                "(clusters) στηρίζονται από το Εθνικό Σχέδιο Ανάκαμψης.",
+            },
+            "policy_overview": {"en": "Cluster policy is part of the national strategy."},
+        },
+        policies=[
+            Policy(
+                key="innovation_clusters",
+                title={
+                    "en": "Innovation clusters action",
+                    "el": "Δράση Καινοτομικών Συστάδων",
+                },
+                type="national_cluster",
+                authority="Γενική Γραμματεία Έρευνας και Καινοτομίας",
+                start_year=2019,
+                end_year=2025,
+                budget_eur=30_000_000,
+                priorities=["digital", "innovation"],
+                programmes=[
+                    Programme(title={"el": "Ερευνώ – Δημιουργώ – Καινοτομώ"}, start_year=2021)
+                ],
+            )
+        ],
+        clusters=[
+            Cluster(
+                name="Corallia — Ελληνικό Σύμπλεγμα Μικροηλεκτρονικής",
+                region="EL30",
+                founded=dt.date(2006, 3, 1),
+                members=95,
+                sme_members=70,
+                ecosystems=["electronics", "digital"],
+            ),
+            Cluster(name="Θεσσαλικό Σύμπλεγμα Τροφίμων", region="EL61", members=34, sme_members=40),
+        ],
+        sources=[Source(title="Ευρωπαϊκό Εξάμηνο 2023", accessed=dt.date(2023, 11, 2))],
+    )
+
+
+def main(out: Path) -> None:
+    from eccp_desktop.exchange import read_package
+    from eccp_desktop.paths import demo_packages
+    from eccp_desktop.store import Store
+    from eccp_desktop.ui.app import create_app
+    from eccp_desktop.ui.main_window import MainWindow
+    from eccp_desktop.ui.pages import ClustersPage, PoliciesPage, SectionsPage
+    from eccp_desktop.ui.qt import QSettings, Qt
+
+    app = create_app()
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp())
+    db = tmp / "shots.sqlite3"
+    with Store.open(db) as s:
+        s.import_factsheets([read_package(p) for p in demo_packages()], actor="demo")
+        s.import_factsheets([greek_factsheet()], actor="demo")
+        fs, v = s.load_versioned("PL", 2023)
+        from tests.ui.conftest import kkk_cluster
+
+        fs.clusters.append(kkk_cluster())
+        c2 = kkk_cluster()
+        c2.name, c2.region, c2.members, c2.founded = (
+            "Silesian Aviation Cluster",
+            "PL22",
+            38,
+            dt.date(2007, 1, 1),
+        )
+        fs.clusters.append(c2)
+        s.save(fs, base_version=v, actor="demo")
+
+    def window(lang: str = "en") -> MainWindow:
+        w = MainWindow(QSettings(str(tmp / f"{lang}.ini"), QSettings.Format.IniFormat))
+        w.resize(1440, 900)
+        w.show()
+        w.open_store(argparse.Namespace(db=str(db)))
+        if lang != "en":
+            w.set_ui_language(lang)
+        return w
+
+    def settle(w: MainWindow) -> None:
+        for _ in range(5):
+            app.processEvents()
+        w.doc.validate_now()
+        for _ in range(5):
+            app.processEvents()
+
+    def page(w: MainWindow, cls: type) -> object:
+        i = next(i for i, p in enumerate(w.editor.pages) if isinstance(p, cls))
+        w.editor.show_page(i)
+        return w.editor.pages[i]
+
+    w = window()
+    w.navigator.select("PL", 2023)
+    page(w, PoliciesPage)
+    settle(w)
+    w.grab().save(str(out / "main-window.png"))
+
+    clusters = page(w, ClustersPage)
+    settle(w)
+    item = w.problems.item_for("/clusters/1/members")
+    if item is not None:
+        w.problems.setCurrentItem(item)
+        w.jump_to("/clusters/1/members")
+    w.resizeDocks([w.problems_dock], [330], Qt.Orientation.Vertical)
+    settle(w)
+    item = w.problems.item_for("/clusters/1/members")
+    if item is not None:
+        w.problems.setCurrentItem(item)
+        w.problems.scrollToItem(item, w.problems.ScrollHint.PositionAtCenter)
+        w.jump_to("/clusters/1/members")
+    settle(w)
+    w.grab().save(str(out / "problems-dock.png"))
+    del clusters
+    w.close()
+
+    de = window("de")
+    de.navigator.select("PL", 2023)
+    page(de, ClustersPage)
+    settle(de)
+    de.grab().save(str(out / "main-window-de.png"))
+    de.close()
+    from eccp_desktop.ui.language import apply_language
+
+    apply_language("en")
+
+    el = window()
+    el.navigator.select("GR", 2023)
+    el.content_lang = "el"
+    el._fill_content_languages()
+    el.editor.set_language("el")
+    sections = page(el, SectionsPage)
+    sections.editor.select_language("el")
+    settle(el)
+    el.grab().save(str(out / "factsheet-el.png"))
+    el.close()
+
+    from eccp_desktop.ui.pdf_dialogs import PdfPreview
+
+    with Store.open(db) as s:
+        preview = PdfPreview(None, s.load("PL", 2023), "pl")
+    preview.show()
+    for _ in range(20):
+        app.processEvents()
+    preview.grab().save(str(out / "pdf-preview.png"))
+    preview.close()
+    print("screenshots in", out)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs"))

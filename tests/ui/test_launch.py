@@ -1,0 +1,133 @@
+"""Starting the window: no display, the smoke-test contract, the installer's line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from eccp_desktop.ui import display
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, False),
+        ({"DISPLAY": ":0"}, True),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, True),
+        ({"QT_QPA_PLATFORM": "offscreen"}, True),
+        ({"QT_QPA_PLATFORM": "minimal"}, True),
+        ({"QT_QPA_PLATFORM": "xcb"}, False),
+        ({"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":1"}, True),
+    ],
+)
+def test_has_display(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], expected: bool) -> None:
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(var, raising=False)
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert display.has_display() is expected
+
+
+def test_no_display_prints_one_line_and_exits_2(tmp_path: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    env["ECCP_DB"] = str(tmp_path / "s.sqlite3")
+    run = subprocess.run(
+        [sys.executable, "-m", "eccp_desktop"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 2
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and "xvfb-run" in lines[0] and "--help" in lines[0]
+    assert not (tmp_path / "s.sqlite3").exists()
+
+
+@pytest.mark.gui
+def test_exit_after_show_on_the_default_store(tmp_path: Path) -> None:
+    """The installer's smoke test: first use seeds the demo, the first one is shown."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ECCP_EXIT_AFTER_SHOW="1")
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    env.pop("ECCP_DB", None)
+    run = subprocess.run(
+        [sys.executable, "-m", "eccp_desktop"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip().splitlines()[-1] == "window shown: CZ 2023"
+
+
+def test_launch_refuses_without_display(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from eccp_desktop.ui.launch import launch
+
+    monkeypatch.setattr(display, "has_display", lambda: False)
+    monkeypatch.setattr("eccp_desktop.ui.launch.has_display", lambda: False)
+    assert launch(argparse.Namespace(db=None)) == 2
+    assert "No display found" in capsys.readouterr().err
+
+
+@pytest.mark.gui
+def test_nothing_heavy_is_imported_before_the_window_paints(tmp_path: Path) -> None:
+    """The start-up design: paint first, then SQLAlchemy, Babel and reportlab."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ECCP_EXIT_AFTER_PAINT="1")
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "eccp_desktop"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    imported = {
+        line.rsplit("|", 1)[-1].strip()
+        for line in run.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert "PySide6.QtWidgets" in imported
+    heavy = {
+        m for m in imported if m.split(".")[0] in ("sqlalchemy", "alembic", "babel", "reportlab")
+    }
+    assert not heavy
+    assert not (tmp_path / "data").exists()  # the store is not even opened
+
+
+@pytest.mark.gui
+def test_a_second_process_on_the_same_store_gets_read_only(open_window, pl_store: Path) -> None:  # type: ignore[no-untyped-def]
+    first = open_window(pl_store)  # holds the store's lock
+    assert first.doc.editable
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ECCP_EXIT_AFTER_SHOW="1")
+    run = subprocess.run(
+        [sys.executable, "-m", "eccp_desktop", "--db", str(pl_store)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "window shown: CZ 2023" in run.stdout
+    assert "the factsheet is read-only" in run.stderr

@@ -1,0 +1,125 @@
+"""PDF export off the GUI thread, the QtPdf preview, and import with a preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eccp_desktop.exchange import read_package, write_package
+from eccp_desktop.store import Store
+from eccp_desktop.ui.qt import Qt
+
+pytestmark = pytest.mark.gui
+
+
+def test_pdf_export_dialog_writes_the_chosen_languages(
+    qtbot, demo_store: Store, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from eccp_desktop.ui.pdf_dialogs import PdfExportDialog
+
+    fs = demo_store.load("PL", 2023)
+    dialog = PdfExportDialog(None, fs)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path))
+    dialog.langs.item(1).setCheckState(Qt.CheckState.Unchecked)  # English only
+    qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.start.isEnabled(), timeout=60_000)
+    out = tmp_path / "pl-2023-en.pdf"
+    assert out.read_bytes().startswith(b"%PDF")
+    assert not (tmp_path / "pl-2023-pl.pdf").exists()
+    assert dialog.bar.value() == dialog.bar.maximum()
+
+
+def test_pdf_preview_shows_pages(qtbot, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    from eccp_desktop.ui.pdf_dialogs import PdfPreview
+
+    preview = PdfPreview(None, demo_store.load("PL", 2023), "pl")
+    qtbot.addWidget(preview)
+    assert preview.document.pageCount() >= 1
+    assert "pl" in preview.windowTitle()
+    preview.language.setCurrentIndex(preview.language.findData("en"))
+    assert "en" in preview.windowTitle()
+    assert preview.document.pageCount() >= 1
+
+
+def test_import_preview_says_what_is_added_and_replaced(
+    demo_store: Store, tmp_path: Path, demo_files: list[Path]
+) -> None:  # type: ignore[no-untyped-def]
+    from eccp_desktop.ui.exchange_dialogs import preview
+
+    pl = read_package(next(p for p in demo_files if p.name.startswith("pl")))
+    new = read_package(next(p for p in demo_files if p.name.startswith("pl")))
+    new.edition = 2024
+    new.reference_date = None
+    new.__post_init__()
+    write_package(pl, tmp_path / "pl.eccp.json")
+    write_package(new, tmp_path / "pl-2024.eccp.json")
+    (tmp_path / "bad.eccp.json").write_text("{}", encoding="utf-8")
+    sheets, lines, errors = preview(
+        demo_store,
+        [str(tmp_path / n) for n in ("pl.eccp.json", "pl-2024.eccp.json", "bad.eccp.json")],
+    )
+    assert [fs.ident for fs in sheets] == [("PL", 2023), ("PL", 2024)]
+    assert lines[0].startswith("replace Poland 2023")
+    assert lines[1] == "add Poland 2024"
+    assert errors
+    assert [s.edition for s in demo_store.list() if s.country == "PL"] == [2023]  # nothing written
+
+
+def test_drop_a_package_on_the_window_imports_it_after_the_preview(  # type: ignore[no-untyped-def]
+    qtbot, open_window, pl_store: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from eccp_desktop.ui import exchange_dialogs
+
+    w = open_window(pl_store)
+    new = w.doc.factsheet
+    import copy
+
+    new = copy.deepcopy(new)
+    new.edition = 2024
+    new.reference_date = None
+    new.__post_init__()
+    write_package(new, tmp_path / "pl-2024.eccp.json")
+    shown: list[list[str]] = []
+
+    def accept(dialog) -> int:  # type: ignore[no-untyped-def]
+        shown.append(
+            [dialog.findChild(exchange_dialogs.QListWidget).item(i).text() for i in range(1)]
+        )
+        return exchange_dialogs.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(exchange_dialogs.ImportPreview, "exec", accept)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "pl-2024.eccp.json"))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    w.dropEvent(event)
+    assert shown == [["add Poland 2024"]]
+    with Store.open(pl_store) as s:
+        assert [x.edition for x in s.list() if x.country == "PL"] == [2023, 2024]
+    assert w.navigator.model.row_of("PL", 2024) >= 0
+
+
+def test_export_package_writes_what_is_open(
+    qtbot, open_window, pl_store: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from eccp_desktop.ui import exchange_dialogs
+
+    target = tmp_path / "out.eccp.json"
+    monkeypatch.setattr(
+        exchange_dialogs.QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *a, **k: (str(target), "")),
+    )
+    w = open_window(pl_store)
+    w.actions_.export.trigger()
+    assert read_package(target) == w.doc.factsheet
