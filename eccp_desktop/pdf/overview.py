@@ -80,7 +80,7 @@ def build(ctx: Context, s: StateOfPlay) -> list[Flowable]:
         heading(ctx, "1", _("Policies by type"), 0),
     ]
     chart = charts.bar_chart(
-        _("Number of policies"),
+        _("Policies by type"),
         [
             (labels.name(labels.POLICY_TYPES_SHORT, t, _), float(s.policies_by_type[t]))
             for t in POLICY_TYPES
