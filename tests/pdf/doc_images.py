@@ -6,10 +6,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from eccp_desktop.exchange import read_package
-from eccp_desktop.paths import demo_packages
 from eccp_desktop.pdf import render_factsheet
-from eccp_desktop.pdf.overview import render_overview
 from tests.conftest import ROOT
 from tests.pdf import factories
 
@@ -18,7 +15,6 @@ PAGES = [
     ("pdf-pl", lambda: render_factsheet(factories.polish_demo(), "pl"), 3),
     ("pdf-el", lambda: render_factsheet(factories.greek(), "el"), 1),
     ("pdf-bg", lambda: render_factsheet(factories.bulgarian(), "bg"), 2),
-    ("pdf-overview", lambda: render_overview([read_package(p) for p in demo_packages()], "en"), 1),
 ]
 
 

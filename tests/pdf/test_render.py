@@ -152,3 +152,34 @@ def test_problem_severity_may_be_an_enum() -> None:
     problem.severity = Severity.ERROR  # type: ignore[assignment]
     text = all_text(render_factsheet(factories.polish_demo(), "en", problems=[problem]))
     assert "error the message" in text and "Severity.ERROR" not in text
+
+
+def test_odd_but_possible_data_renders() -> None:
+    """Unknown codes, a scheme without tiers, empty records: printed as they are, no crash."""
+    from eccp_desktop.domain.model import (
+        Assessment,
+        Cluster,
+        CohesionProgramme,
+        EcosystemEntry,
+        Policy,
+        Recommendation,
+        Source,
+        SupportRow,
+        TierScheme,
+    )
+
+    fs = Factsheet(
+        "XK",
+        2023,
+        tier_schemes=[TierScheme("s", {}, [], [SupportRow({"en": "d"}, {})])],
+        policies=[Policy("p", type="weird", priorities=["unknown"])],
+        ecosystems=[EcosystemEntry("nope")],
+        clusters=[Cluster(name="", scheme="zz", tier="t")],
+        cohesion_programmes=[CohesionProgramme()],
+        recommendations=[Recommendation()],
+        sources=[Source()],
+        policy_assessment={"evaluation": Assessment()},
+        validation=ValidationRecord(),
+    )
+    text = all_text(render_factsheet(fs, "ga"))
+    assert "weird" in text and "unknown" in text and "nope" in text
