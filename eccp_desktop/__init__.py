@@ -6,9 +6,21 @@ Layers, bottom up: ``domain`` (plain data), ``store`` (SQLite/SQLAlchemy),
 that imports Qt.
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from functools import cache
 
-try:
-    __version__ = version("eccp-desktop")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0+source"
+
+@cache
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("eccp-desktop")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "0.0.0+source"
+
+
+def __getattr__(name: str) -> str:
+    # Computed on first use: reading package metadata costs ~40 ms at start-up.
+    if name == "__version__":
+        return _version()
+    raise AttributeError(name)

@@ -12,10 +12,7 @@ import os
 import tempfile
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import jsonschema
-from jsonschema import Draft202012Validator
+from typing import TYPE_CHECKING, Any
 
 from eccp_desktop.domain.codes import FORMAT_NAME, FORMAT_VERSION
 from eccp_desktop.domain.countries import COUNTRIES
@@ -24,6 +21,10 @@ from eccp_desktop.exchange.codec import factsheet_from_dict, factsheet_to_dict
 from eccp_desktop.exchange.errors import PackageError, Problem
 from eccp_desktop.i18n import _
 from eccp_desktop.paths import resource
+
+if TYPE_CHECKING:  # jsonschema is imported when the first package is read (start-up time)
+    import jsonschema
+    from jsonschema import Draft202012Validator
 
 SCHEMA_FILE = "eccp-factsheet.schema.json"
 PACKAGE_SUFFIX = ".eccp.json"
@@ -37,6 +38,8 @@ def schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 

@@ -179,3 +179,23 @@ def test_sqlalchemy_url_is_accepted(tmp_path: Path) -> None:
         assert store.location.path == tmp_path / "u.sqlite3"
     with pytest.raises(StoreError, match="unknown kind of database 'nonsense'"):
         Store.open("nonsense://host/db")
+
+
+def test_the_fast_schema_check_knows_the_newest_revision() -> None:
+    from eccp_desktop.store.migrate import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == head_revision()
+
+
+def test_opening_an_up_to_date_store_does_not_import_alembic(store_path: Path) -> None:
+    import subprocess
+    import sys
+
+    Store.open(store_path).close()
+    code = (
+        "import sys; from eccp_desktop.store import Store;"
+        f"Store.open({str(store_path)!r}).close();"
+        "print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
