@@ -10,7 +10,8 @@ from eccp_desktop.i18n import current_language
 from eccp_desktop.ui import settings as S
 from eccp_desktop.ui.language import apply_language
 from eccp_desktop.ui.launch import exit_after_paint, exit_after_show
-from eccp_desktop.ui.qt import QApplication, QEvent, QObject, QTimer
+from eccp_desktop.paths import resource
+from eccp_desktop.ui.qt import QApplication, QEvent, QIcon, QObject, QTimer
 
 
 class _FirstPaint(QObject):
@@ -31,6 +32,9 @@ def create_app() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ECCP Factsheet Desktop")
     app.setOrganizationName("ECCP")
+    # the icon of every window, and the link to eccp-desktop.desktop on Linux desktops
+    app.setWindowIcon(QIcon(str(resource("icons", "eccp-desktop.svg"))))
+    app.setDesktopFileName("eccp-desktop")
     return app  # type: ignore[return-value]
 
 
