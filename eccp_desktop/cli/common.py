@@ -6,12 +6,15 @@ import argparse
 import getpass
 import os
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from eccp_desktop.exchange import PackageError, read_package
 from eccp_desktop.i18n import _
 from eccp_desktop.paths import default_store_path, demo_packages
-from eccp_desktop.store import Store, StoreError
+from eccp_desktop.store import StoreError
+
+if TYPE_CHECKING:
+    from eccp_desktop.store import Store
 
 EXIT_OK = 0
 EXIT_ERRORS = 1  # validate found errors
@@ -50,6 +53,8 @@ def store_target(args: argparse.Namespace) -> tuple[str, bool]:
 
 
 def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
+    from eccp_desktop.store import Store  # SQLAlchemy: only for commands that use the store
+
     target, is_default = store_target(args)
     first_use = is_default and not os.path.exists(target)
     try:

@@ -9,7 +9,6 @@ from eccp_desktop.cli.common import EXIT_OK, fail, open_store
 from eccp_desktop.cli.pdf_commands import parse_langs, write_atomically
 from eccp_desktop.i18n import _, current_language
 from eccp_desktop.pdf import PdfError
-from eccp_desktop.pdf.overview import render_overview
 from eccp_desktop.stateofplay import compute
 
 
@@ -36,6 +35,8 @@ def cmd_overview(args: argparse.Namespace) -> int:
     state = compute(sheets, args.edition)
     if not state.lines:
         fail(_("no factsheets of edition {edition} in the store").format(edition=args.edition))
+    from eccp_desktop.pdf.overview import render_overview  # reportlab: only when printing
+
     try:
         write_atomically(out, render_overview(state, lang))
     except (PdfError, OSError) as e:

@@ -11,11 +11,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from eccp_desktop import pdf  # render_factsheet loads reportlab on first use
 from eccp_desktop.cli.common import EXIT_ERRORS, EXIT_OK, err, fail, open_store
 from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.i18n import _
-from eccp_desktop.pdf import PdfError, render_factsheet
+from eccp_desktop.pdf import PdfError
 from eccp_desktop.store import NotFoundError
 
 
@@ -96,7 +97,7 @@ def cmd_pdf_one(args: argparse.Namespace) -> int:
         except NotFoundError as e:
             fail(str(e))
     try:
-        data = render_factsheet(fs, lang)
+        data = pdf.render_factsheet(fs, lang)
         write_atomically(out, data)
     except PdfError as e:
         fail(str(e))
@@ -137,7 +138,7 @@ def jobs_for(sheets: Iterable[Factsheet], langs: list[str] | None, out_dir: Path
 def run_job(job: Job) -> str | None:
     """Render and write one PDF; the reason on failure (a worker never raises)."""
     try:
-        write_atomically(job.path, render_factsheet(job.factsheet, job.lang))
+        write_atomically(job.path, pdf.render_factsheet(job.factsheet, job.lang))
     except PdfError as e:
         return str(e)
     except OSError as e:

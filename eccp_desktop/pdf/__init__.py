@@ -1,6 +1,25 @@
-"""PDF factsheets: one factsheet in one language per call (reportlab, Qt-free)."""
+"""PDF factsheets: one factsheet in one language per call (reportlab, Qt-free).
+
+``render_factsheet`` loads reportlab on first use, so importing the package
+(for ``PdfError``, say) costs nothing at start-up.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from eccp_desktop.pdf.errors import PdfError
-from eccp_desktop.pdf.render import render_factsheet
+
+if TYPE_CHECKING:
+    from eccp_desktop.pdf.render import render_factsheet
+
+
+def __getattr__(name: str) -> Any:
+    if name == "render_factsheet":
+        from eccp_desktop.pdf.render import render_factsheet
+
+        return render_factsheet
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["PdfError", "render_factsheet"]
