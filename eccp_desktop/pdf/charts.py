@@ -12,7 +12,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from eccp_desktop.domain.codes import ECOSYSTEMS, POLICY_TYPES, PRIORITIES
 from eccp_desktop.domain.model import Factsheet
-from eccp_desktop.pdf import fonts, labels, styles
+from eccp_desktop.i18n import labels
+from eccp_desktop.pdf import fonts, styles
 from eccp_desktop.pdf.context import Context
 from eccp_desktop.pdf.escape import clean
 

@@ -11,8 +11,9 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.platypus import Flowable, Spacer
 
 from eccp_desktop.domain.codes import POLICY_TYPES, PRIORITIES
+from eccp_desktop.i18n import labels
 from eccp_desktop.i18n.formatting import country_name
-from eccp_desktop.pdf import charts, fonts, labels, styles
+from eccp_desktop.pdf import charts, fonts, styles
 from eccp_desktop.pdf.context import Context
 from eccp_desktop.pdf.document import FactsheetDocument, PageInfo
 from eccp_desktop.pdf.escape import clean, markup

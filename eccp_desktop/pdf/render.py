@@ -10,9 +10,9 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.domain.model import Factsheet
-from eccp_desktop.i18n import _
+from eccp_desktop.i18n import _, labels
 from eccp_desktop.i18n.formatting import country_name, language_name
-from eccp_desktop.pdf import fonts, labels, sections, styles
+from eccp_desktop.pdf import fonts, sections, styles
 from eccp_desktop.pdf.context import FALLBACK_MARK, Context
 from eccp_desktop.pdf.document import FactsheetDocument, PageInfo
 from eccp_desktop.pdf.errors import PdfError

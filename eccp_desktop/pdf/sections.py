@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from eccp_desktop.domain.model import Factsheet, Policy
-from eccp_desktop.pdf import charts, fonts, labels, styles, tables
+from eccp_desktop.i18n import labels
+from eccp_desktop.pdf import charts, fonts, styles, tables
 from eccp_desktop.pdf.context import Context
 from eccp_desktop.pdf.document import Heading
 from eccp_desktop.pdf.escape import clean, markup, safe_url

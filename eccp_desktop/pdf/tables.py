@@ -12,8 +12,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import LongTable, Paragraph, TableStyle
 
 from eccp_desktop.domain.model import Factsheet, TierScheme, text_in
+from eccp_desktop.i18n import labels
 from eccp_desktop.i18n.formatting import format_integer
-from eccp_desktop.pdf import fonts, labels, styles
+from eccp_desktop.pdf import fonts, styles
 from eccp_desktop.pdf.context import Context
 from eccp_desktop.pdf.escape import markup, safe_url
 from eccp_desktop.pdf.para import Para

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eccp_desktop.domain import codes
-from eccp_desktop.i18n import N_, _
+from eccp_desktop.i18n import N_, _, labels
 from eccp_desktop.ui import columns as C
 from eccp_desktop.ui.document import Document
 from eccp_desktop.ui.qt import (
@@ -20,24 +20,6 @@ from eccp_desktop.ui.qt import (
 )
 from eccp_desktop.ui.table_page import TablePage
 from eccp_desktop.ui.text_field import LocalizedTextEdit
-
-SECTION_TITLES = {
-    "economic_context": N_("1 Introduction and economic policy context"),
-    "cluster_landscape": N_("2 Industrial ecosystems and cluster landscape"),
-    "regional_agglomerations": N_("2 Regional agglomerations"),
-    "cluster_organisations": N_("2 Cluster organisations and interregional cooperation"),
-    "policy_overview": N_("3 National cluster policy, programmes and initiatives"),
-    "policy_state": N_("4.1 The state of cluster policy"),
-    "semester_impact": N_("4.2 Impact on the challenges of the European Semester"),
-    "annex": N_("Annex"),
-}
-RATING_TITLES = {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}
-DIMENSION_TITLES = {
-    "evaluation": N_("Evaluation"),
-    "approach": N_("Approach"),
-    "continuity": N_("Continuity"),
-    "consistency": N_("Consistency"),
-}
 
 
 class Page(QWidget):
@@ -92,7 +74,7 @@ class SectionsPage(Page):
             severities = {r.severity for r in found}
             mark = "\u2716" if "error" in severities else "\u26a0" if severities else ""
             item = self.list.item(i)
-            item.setText(_(SECTION_TITLES[key]) + (f"  {mark}" if mark else ""))
+            item.setText(_(labels.TEXT_SECTIONS[key]) + (f"  {mark}" if mark else ""))
             item.setToolTip("\n".join(r.message for r in found))
 
     def _select(self, row: int) -> None:
@@ -130,7 +112,7 @@ class AssessmentPage(Page):
             combo.setMinimumContentsLength(12)
             combo.addItem("", None)
             for r in codes.RATINGS:
-                combo.addItem(_(RATING_TITLES[r]), r)
+                combo.addItem(_(labels.RATINGS[r]), r)
             combo.activated.connect(lambda _i, d=dim: self._rate(d))
             text = LocalizedTextEdit(doc, f"/policy_assessment/{dim}/text", box)
             text.setMinimumHeight(90)
@@ -182,12 +164,12 @@ class AssessmentPage(Page):
 
     def retranslate(self) -> None:
         for dim, box in self.boxes.items():
-            box.setTitle(_(DIMENSION_TITLES[dim]))
+            box.setTitle(_(labels.DIMENSIONS[dim]))
             self.labels[dim].setText(_("&Rating:"))
             for i, r in enumerate(codes.RATINGS, start=1):
-                self.ratings[dim].setItemText(i, _(RATING_TITLES[r]))
+                self.ratings[dim].setItemText(i, _(labels.RATINGS[r]))
             self.ratings[dim].setAccessibleName(
-                _("Rating: {dimension}").format(dimension=_(DIMENSION_TITLES[dim]))
+                _("Rating: {dimension}").format(dimension=_(labels.DIMENSIONS[dim]))
             )
 
     def focus_path(self, parts: list[str]) -> bool:

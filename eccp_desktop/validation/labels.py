@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from eccp_desktop.i18n import N_, _
+from eccp_desktop.i18n.labels import TEXT_SECTIONS
 
 _SECTIONS: Final = {
     "": N_("Factsheet"),
@@ -26,17 +27,6 @@ _SECTIONS: Final = {
     "review_comments": N_("Review comments"),
 }
 
-_TEXT_SECTIONS: Final = {
-    "economic_context": N_("1 Introduction and economic policy context"),
-    "cluster_landscape": N_("2 Industrial ecosystems and cluster landscape"),
-    "regional_agglomerations": N_("2 Regional agglomerations"),
-    "cluster_organisations": N_("2 Cluster organisations and interregional cooperation"),
-    "policy_overview": N_("3 National cluster policy, programmes and initiatives"),
-    "policy_state": N_("4.1 The state of cluster policy"),
-    "semester_impact": N_("4.2 Impact on the European Semester challenges"),
-    "annex": N_("Annex"),
-}
-
 _DIMENSIONS: Final = {
     "evaluation": N_("evaluation"),
     "approach": N_("approach"),
@@ -51,7 +41,7 @@ def section_title(key: str) -> str:
 
 
 def text_section_title(key: str) -> str:
-    return _(_TEXT_SECTIONS[key]) if key in _TEXT_SECTIONS else key
+    return _(TEXT_SECTIONS[key]) if key in TEXT_SECTIONS else key
 
 
 def dimension_name(key: str) -> str:

@@ -12,8 +12,9 @@ from html import escape
 
 from eccp_desktop.domain.codes import POLICY_TYPES, PRIORITIES
 from eccp_desktop.domain.model import Factsheet, LocalizedText, text_in
+from eccp_desktop.i18n import labels
 from eccp_desktop.i18n.formatting import country_name, language_name
-from eccp_desktop.pdf import fonts, labels
+from eccp_desktop.pdf import fonts
 from eccp_desktop.pdf.context import Context
 
 CSS = """

@@ -1,7 +1,8 @@
 """Reader-facing names of the exchange format's codes, marked for the catalogs.
 
-Strings are marked with ``N_`` and translated at render time in the PDF's
-language (not the UI's), so one process can print any language.
+The one table of names for the window, the validation messages and the PDFs.
+Strings are marked with ``N_`` and translated where they are shown, in that
+place's language (a PDF's language need not be the UI's).
 """
 
 from __future__ import annotations
@@ -30,6 +31,17 @@ PRIORITIES = {
     "resilience": N_("Resilience building"),
     "skills": N_("Skills development"),
     "innovation": N_("Innovation system"),
+}
+# The factsheet's text sections, numbered as in the published factsheets.
+TEXT_SECTIONS = {
+    "economic_context": N_("1 Introduction and economic policy context"),
+    "cluster_landscape": N_("2 Industrial ecosystems and cluster landscape"),
+    "regional_agglomerations": N_("2 Regional agglomerations"),
+    "cluster_organisations": N_("2 Cluster organisations and interregional cooperation"),
+    "policy_overview": N_("3 National cluster policy, programmes and initiatives"),
+    "policy_state": N_("4.1 The state of cluster policy"),
+    "semester_impact": N_("4.2 Impact on the challenges of the European Semester"),
+    "annex": N_("Annex"),
 }
 RATINGS = {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}
 STATUSES = {
