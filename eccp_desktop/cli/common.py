@@ -14,6 +14,7 @@ from eccp_desktop.paths import default_store_path, demo_packages
 from eccp_desktop.store import StoreError
 
 if TYPE_CHECKING:
+    from eccp_desktop.domain.model import Factsheet
     from eccp_desktop.store import Store
 
 EXIT_OK = 0
@@ -65,6 +66,17 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
     if first_use:
         seed_demo(store)
     return store
+
+
+def load_factsheet(args: argparse.Namespace) -> Factsheet:
+    """The factsheet named by ``args.country`` and ``args.edition`` (default: latest)."""
+    from eccp_desktop.store import NotFoundError
+
+    with open_store(args) as store:
+        try:
+            return store.load(*store.resolve(args.country, args.edition))
+        except NotFoundError as e:
+            fail(str(e))
 
 
 def seed_demo(store: Store) -> None:

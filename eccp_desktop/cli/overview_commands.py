@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from eccp_desktop.cli.common import EXIT_OK, fail, open_store
-from eccp_desktop.cli.pdf_commands import parse_langs, write_atomically
+from eccp_desktop.cli.pdf_commands import one_language, write_atomically
 from eccp_desktop.i18n import _, current_language
 from eccp_desktop.pdf import PdfError
 from eccp_desktop.stateofplay import compute
@@ -23,10 +23,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_overview(args: argparse.Namespace) -> int:
-    langs = parse_langs(args.lang or current_language())
-    if len(langs) != 1:
-        fail(_("--lang takes one language; run once per language"))
-    lang = langs[0]
+    lang = one_language(args.lang or current_language())
     out = Path(args.out)
     if out.is_dir() or not out.parent.is_dir():
         fail(_("{path}: give a PDF file name in an existing folder").format(path=out))

@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eccp_desktop import pdf  # render_factsheet loads reportlab on first use
-from eccp_desktop.cli.common import EXIT_ERRORS, EXIT_OK, err, fail, open_store
+from eccp_desktop.cli.common import EXIT_ERRORS, EXIT_OK, err, fail, load_factsheet, open_store
 from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.i18n import _
 from eccp_desktop.pdf import PdfError
-from eccp_desktop.store import NotFoundError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -57,6 +56,13 @@ def parse_langs(text: str) -> list[str]:
     return list(dict.fromkeys(langs))
 
 
+def one_language(text: str) -> str:
+    langs = parse_langs(text)
+    if len(langs) != 1:
+        fail(_("--lang takes one language; run once per language"))
+    return langs[0]
+
+
 def cmd_pdf(args: argparse.Namespace) -> int:
     if args.all:
         if args.country or args.out or args.lang:
@@ -87,15 +93,11 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def cmd_pdf_one(args: argparse.Namespace) -> int:
-    (lang,) = parse_langs(args.lang)
+    lang = one_language(args.lang)
     out = Path(args.out)
     _check_out_file(out)
-    with open_store(args, read_only=True) as store:
-        try:
-            code, edition = store.resolve(args.country, args.edition)
-            fs = store.load(code, edition)
-        except NotFoundError as e:
-            fail(str(e))
+    fs = load_factsheet(args)
+    code, edition = fs.country, fs.edition
     try:
         data = pdf.render_factsheet(fs, lang)
         write_atomically(out, data)

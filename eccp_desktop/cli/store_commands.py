@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from eccp_desktop.cli.common import EXIT_OK, actor, fail, open_store
+from eccp_desktop.cli.common import EXIT_OK, actor, fail, load_factsheet, open_store
 from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.exchange import PackageError, dumps, read_package, write_package
 from eccp_desktop.i18n import _, current_language, ngettext
 from eccp_desktop.i18n.formatting import country_name
-from eccp_desktop.store import NotFoundError, StoreError
+from eccp_desktop.store import StoreError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -91,12 +91,8 @@ def report_import_checks(factsheet: Factsheet) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
-        try:
-            code, edition = store.resolve(args.country, args.edition)
-            fs = store.load(code, edition)
-        except NotFoundError as e:
-            fail(str(e))
+    fs = load_factsheet(args)
+    code, edition = fs.country, fs.edition
     if args.out == "-":
         sys.stdout.write(dumps(fs))
         return EXIT_OK

@@ -9,7 +9,7 @@ import sys
 from collections import Counter
 from itertools import groupby
 
-from eccp_desktop.cli.common import EXIT_ERRORS, EXIT_OK, fail, open_store
+from eccp_desktop.cli.common import EXIT_ERRORS, EXIT_OK, load_factsheet
 from eccp_desktop.domain.model import (
     Cluster,
     CohesionProgramme,
@@ -21,7 +21,6 @@ from eccp_desktop.domain.model import (
 )
 from eccp_desktop.i18n import _, current_language, ngettext
 from eccp_desktop.i18n.formatting import country_name, format_date
-from eccp_desktop.store import NotFoundError
 from eccp_desktop.validation import ERROR, INFO, WARNING, Result, validate
 from eccp_desktop.validation.labels import section_title
 from eccp_desktop.workflow import status_name
@@ -43,14 +42,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    # Not read-only: on first use the default store is created with the demo.
-    # Nothing is written here.
-    with open_store(args) as store:
-        try:
-            code, edition = store.resolve(args.country, args.edition)
-            fs = store.load(code, edition)
-        except NotFoundError as e:
-            fail(str(e))
+    fs = load_factsheet(args)
     results = validate(fs)
     if args.json:
         _emit(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))

@@ -106,3 +106,21 @@ def test_a_failed_file_gives_exit_1_and_the_rest_is_written(
     captured = capsys.readouterr()
     assert "PL 2023 en" in captured.err and "1 failed" in captured.out
     assert not list(tmp_path.glob(".*.part"))
+
+
+def test_one_language_per_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+
+    code = main(
+        [
+            "--db",
+            str(tmp_path / "s.sqlite3"),
+            "pdf",
+            "PL",
+            "--lang",
+            "en,pl",
+            "--out",
+            str(tmp_path / "x.pdf"),
+        ]
+    )
+    assert code == 2
+    assert "--lang takes one language" in capsys.readouterr().err
