@@ -23,6 +23,7 @@ Cell = object  # a Paragraph or a markup string
 CELL_SIZE = 8
 CELL_LEADING = 10
 PADDING = 3
+HEADER_SIZE = 8  # the "th" styles' font size
 
 
 def _cell(value: Cell, width: float, right: bool) -> Cell:
@@ -44,6 +45,38 @@ def _header_style(column: int, right: Sequence[int], center: Sequence[int]) -> s
     return "th_right" if column in right else "th_center" if column in center else "th"
 
 
+def fit_header_words(header: Sequence[str], weights: Sequence[float]) -> list[float]:
+    """Column widths from ``weights``, widened so no header word is cut in two.
+
+    A translation can be much longer than the English ("Członkowie" for
+    "Members"); the width a narrow column needs is taken from the widest ones.
+    """
+    total = sum(weights)
+    widths = [styles.FRAME_WIDTH * w / total for w in weights]
+    need = [
+        max((stringWidth(w, fonts.BOLD, HEADER_SIZE) for w in h.split()), default=0.0)
+        + 2 * PADDING
+        + 1
+        for h in header
+    ]
+    for i, (have, want) in enumerate(zip(widths, need, strict=True)):
+        short = want - have
+        if short <= 0:
+            continue
+        # take it from the columns with the most room to spare, in proportion
+        spare = {
+            j: widths[j] - need[j] for j in range(len(widths)) if j != i and widths[j] > need[j]
+        }
+        room = sum(spare.values())
+        if room <= 0:
+            break
+        take = min(short, room)
+        for j, r in spare.items():
+            widths[j] -= take * r / room
+        widths[i] += take
+    return widths
+
+
 def grid(
     ctx: Context,
     header: Sequence[str],
@@ -56,8 +89,7 @@ def grid(
 ) -> LongTable:
     """A table with a translated header row that repeats on continuation pages."""
     sheet = styles.stylesheet()
-    total = sum(widths)
-    col_widths = [styles.FRAME_WIDTH * w / total for w in widths]
+    col_widths = fit_header_words(header, widths)
     data: list[list[Cell]] = [
         [
             Para(markup(h), sheet[_header_style(i, align_right, align_center)])

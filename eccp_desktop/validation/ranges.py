@@ -39,13 +39,11 @@ def _budget(value: float | None, path: str) -> Result | None:
     return Result("range.budget_negative", ERROR, message, path)
 
 
-def _count(value: int | None, path: str) -> Result | None:
+def _count(value: int | None, message: str, path: str) -> Result | None:
+    """``message``: a whole translated sentence with ``{value}`` (no pieced-together text)."""
     if value is None or value >= 0:
         return None
-    message = _("A number of {what} cannot be negative ({value}); expected 0 or more")
-    return Result(
-        "range.count_negative", ERROR, message.format(what=_("members"), value=value), path
-    )
+    return Result("range.count_negative", ERROR, message.format(value=value), path)
 
 
 def _keep(found: list[Result | None]) -> Found:
@@ -147,7 +145,15 @@ def cluster_ranges(ctx: Context, i: int, c: Cluster) -> Found:
         return NONE
     return _keep(
         [
-            _count(c.members, f"/clusters/{i}/members"),
-            _count(c.sme_members, f"/clusters/{i}/sme_members"),
+            _count(
+                c.members,
+                _("The number of members cannot be negative ({value}); expected 0 or more"),
+                f"/clusters/{i}/members",
+            ),
+            _count(
+                c.sme_members,
+                _("The number of SME members cannot be negative ({value}); expected 0 or more"),
+                f"/clusters/{i}/sme_members",
+            ),
         ]
     )

@@ -8,7 +8,7 @@ an item cannot be identified at all are errors at every status.
 
 from __future__ import annotations
 
-from eccp_desktop.domain.codes import ASSESSMENT_DIMENSIONS
+from eccp_desktop.domain.codes import ASSESSMENT_DIMENSIONS, FUNDS, POLICY_OBJECTIVES
 from eccp_desktop.domain.model import (
     Cluster,
     CohesionProgramme,
@@ -157,10 +157,14 @@ def cohesion_required(ctx: Context, i: int, c: CohesionProgramme) -> Found:
         message = _("The programme has no title")
         out.append(_missing(ctx, "cohesion.title_missing", base + "/title", message))
     if not c.funds:
-        message = _("The programme names no fund; expected one or more of ERDF, ESF+, CF, JTF")
+        message = _("The programme names no fund; expected one or more of {codes}").format(
+            codes=", ".join(FUNDS)
+        )
         out.append(_missing(ctx, "cohesion.funds_missing", base + "/funds", message))
     if not c.policy_objectives:
-        message = _("The programme names no policy objective; expected one or more of PO1–PO5")
+        message = _(
+            "The programme names no policy objective; expected one or more of {codes}"
+        ).format(codes=", ".join(POLICY_OBJECTIVES))
         out.append(
             _missing(ctx, "cohesion.objectives_missing", base + "/policy_objectives", message)
         )

@@ -66,3 +66,18 @@ def test_page_count_is_right_on_every_page(many_clusters: list[str]) -> None:
     total = len(many_clusters)
     for number, text in enumerate(many_clusters, start=1):
         assert POLISH("Page {page} of {pages}").format(page=number, pages=total) in flat(text)
+
+
+def test_no_header_word_is_cut_in_two() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from eccp_desktop.pdf import fonts, styles
+    from eccp_desktop.pdf.tables import HEADER_SIZE, PADDING, fit_header_words
+
+    fonts.register()
+    header = ["Organizacja klastrowa", "Członkowie", "Przedsiębiorstwa", "Ekosystemy"]
+    widths = fit_header_words(header, [40, 5, 5, 20])
+    assert abs(sum(widths) - styles.FRAME_WIDTH) < 1e-6
+    for text, width in zip(header, widths, strict=True):
+        longest = max(stringWidth(w, fonts.BOLD, HEADER_SIZE) for w in text.split())
+        assert width >= longest + 2 * PADDING
