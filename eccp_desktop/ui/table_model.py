@@ -29,23 +29,29 @@ SEVERITY_MARK = {"error": "\u2716", "warning": "\u26a0", "info": "\u2139"}
 
 
 def display(column: Column, value: Any, lang: str) -> str:
-    """The cell text for ``value`` (Babel formats numbers, amounts and dates)."""
+    """The cell text for ``value`` (Babel formats numbers, amounts and dates).
+
+    ``lang`` picks the text of localised columns (the content language);
+    numbers and dates follow the reader, i.e. the UI language.
+    """
+    from eccp_desktop.i18n import current_language
     from eccp_desktop.i18n import formatting as f
 
     if value is None or value == [] or value == {}:
         return ""
     kind = column.kind
+    ui = current_language()
     if kind == "ltext":
         text, fell_back = text_in(value, lang)
         return "[en] " + text if fell_back and text else text
     if kind == "int":
-        return f.format_integer(value, lang)
+        return f.format_integer(value, ui)
     if kind == "share":
-        return f.format_percent(value, lang)
+        return f.format_percent(value, ui)
     if kind == "amount":
-        return f.format_integer(round(value), lang) + " EUR"
+        return f.format_integer(round(value), ui) + " EUR"
     if kind == "date" and isinstance(value, dt.date):
-        return f.format_date(value, lang)
+        return f.format_date(value, ui)
     if kind in ("choices", "levels"):
         return ", ".join(value)
     if kind == "bool":

@@ -132,3 +132,21 @@ def test_a_change_saved_elsewhere_reloads_instead_of_overwriting(
     assert m.index(0, 0).data() == "Renamed elsewhere"
     assert stored(doc).clusters[0].members == 70
     assert doc.undo_stack.count() == 0
+
+
+def test_dates_and_numbers_follow_the_ui_language_texts_the_content_language() -> None:
+    import datetime as dt
+
+    from eccp_desktop.i18n import set_language
+    from eccp_desktop.ui.columns import Column
+    from eccp_desktop.ui.table_model import display
+
+    set_language("de")
+    try:
+        assert (
+            display(Column("founded", "Founded", "date"), dt.date(2012, 5, 1), "en") == "01.05.2012"
+        )
+        assert display(Column("members", "Members", "int"), 12500, "en") == "12.500"
+        assert display(Column("name", "Name", "ltext"), {"en": "A", "pl": "B"}, "pl") == "B"
+    finally:
+        set_language("en")
