@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         else:  # first start: room for the navigator and the problems
-            self.resizeDocks([self.nav_dock], [430], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.nav_dock], [490], Qt.Orientation.Horizontal)
             self.resizeDocks([self.problems_dock], [230], Qt.Orientation.Vertical)
 
     # -- store -----------------------------------------------------------------
