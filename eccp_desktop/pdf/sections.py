@@ -166,12 +166,13 @@ def policy(ctx: Context, fs: Factsheet) -> Story:
         story.append(Para(ctx.inline(scheme.name) or markup(scheme.key), styles.stylesheet()["h3"]))
         story += [tables.tiers(ctx, scheme), Spacer(0, 6)]
         if scheme.support and scheme.tiers:
-            story.append(
-                ctx.label(
-                    "Support by tier (R = regional level, N = national level; the first, in bold, is primary)",
-                    "small",
-                )
-            )
+            # the legend names the marks as this language's catalog writes them
+            mark = {lv: labels.name(labels.SUPPORT_MARKS, lv, _) for lv in labels.SUPPORT_MARKS}
+            legend = _(
+                "Support by tier ({regional} = regional level, {national} = national level; "
+                "the first, in bold, is primary)"
+            ).format(regional=mark["regional"], national=mark["national"])
+            story.append(ctx.para(markup(legend), "small"))
             story += [tables.support_matrix(ctx, scheme), Spacer(0, 6)]
     return story
 
