@@ -11,7 +11,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.platypus import Flowable, Spacer
 
 from eccp_desktop.domain.codes import POLICY_TYPES, PRIORITIES
-from eccp_desktop.i18n import labels
+from eccp_desktop.i18n import N_, labels
 from eccp_desktop.i18n.formatting import country_name
 from eccp_desktop.pdf import charts, fonts, styles
 from eccp_desktop.pdf.context import Context
@@ -143,7 +143,7 @@ def render_overview(state: StateOfPlay, lang: str) -> bytes:
     )  # fmt: skip
     width = styles.FRAME_WIDTH
     story: list[Flowable] = [
-        ctx.label("European Cluster Collaboration Platform · Cluster Policy Factsheet", "kicker"),
+        ctx.label(N_("European Cluster Collaboration Platform · Cluster Policy Factsheet"), "kicker"),
         ctx.para(markup(title), "title"),
         ctx.para(markup(_("Based on {count} factsheets in the store; figures count the EU27 Member States among them.").format(count=ctx.integer(len(state.lines)))), "small"),
         Spacer(0, 6),
@@ -154,7 +154,7 @@ def render_overview(state: StateOfPlay, lang: str) -> bytes:
         Spacer(0, 8),
         priorities_by_group(ctx, state, width),
         heading(ctx, "2", _("Factsheets in the store"), 0),
-        country_table(ctx, state) if state.lines else ctx.label("No information given.", "note"),
+        country_table(ctx, state) if state.lines else ctx.label(N_("No information given."), "note"),
     ]  # fmt: skip
     out = BytesIO()
     FactsheetDocument(out, info).render(story)

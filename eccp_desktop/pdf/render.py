@@ -10,7 +10,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.domain.model import Factsheet
-from eccp_desktop.i18n import _, labels
+from eccp_desktop.i18n import N_, _, labels
 from eccp_desktop.i18n.formatting import country_name, language_name
 from eccp_desktop.pdf import fonts, sections, styles
 from eccp_desktop.pdf.context import FALLBACK_MARK, Context
@@ -62,7 +62,9 @@ def title_block(ctx: Context, fs: Factsheet) -> list[Flowable]:
     _ = ctx.gettext
     status = labels.name(labels.STATUSES, fs.status, _)
     story: list[Flowable] = [
-        ctx.label("European Cluster Collaboration Platform · Cluster Policy Factsheet", "kicker"),
+        ctx.label(
+            N_("European Cluster Collaboration Platform · Cluster Policy Factsheet"), "kicker"
+        ),
         ctx.para(markup(country_name(fs.country, ctx.lang)), "title"),
         ctx.para(
             markup(

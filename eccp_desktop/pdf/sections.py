@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from eccp_desktop.domain.model import Factsheet, Policy
-from eccp_desktop.i18n import labels
+from eccp_desktop.i18n import N_, labels
 from eccp_desktop.pdf import charts, fonts, styles, tables
 from eccp_desktop.pdf.context import Context
 from eccp_desktop.pdf.document import Heading
@@ -29,7 +29,7 @@ def heading(ctx: Context, number: str, title: str, level: int) -> Heading:
 
 
 def nothing(ctx: Context) -> Paragraph:
-    return ctx.label("No information given.", "note")
+    return ctx.label(N_("No information given."), "note")
 
 
 def text_or_nothing(ctx: Context, story: Story, key: str, fs: Factsheet) -> None:
@@ -232,5 +232,5 @@ def annex(ctx: Context, fs: Factsheet, problems: Sequence[object] | None) -> Sto
         if problems:
             story.append(tables.problems(ctx, problems))
         else:
-            story.append(ctx.label("No problems found.", "note"))
+            story.append(ctx.label(N_("No problems found."), "note"))
     return story
