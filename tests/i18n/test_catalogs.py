@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.paths import translations_dir
 
-COMPLETE = ("pl", "de", "fr", "el", "bg")  # languages whose catalogs must be complete
+# Every official EU language but English (the source strings) has a complete catalog.
+COMPLETE = tuple(lang for lang in EU_LANGUAGES if lang != "en")
 
 
 def _fields(text: str) -> set[str]:
@@ -59,3 +61,36 @@ def test_template_lists_what_the_catalogs_list() -> None:
 
 def test_no_stray_files_in_translations() -> None:
     assert all(p.suffix in (".pot", "") or p.is_dir() for p in Path(translations_dir()).iterdir())
+
+
+def test_template_is_up_to_date_with_the_code() -> None:
+    """Every marked string is in the .pot (`make catalogs` after adding strings)."""
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+
+    from tests.conftest import ROOT
+
+    keywords = {**DEFAULT_KEYWORDS, "N_": None, "_": None, "ngettext": (1, 2)}
+    in_code = {
+        msgid
+        for _file, _line, msgid, _comments, _ctx in extract_from_dir(
+            str(ROOT / "eccp_desktop"), keywords=keywords
+        )
+    }
+    with (translations_dir() / "eccp_desktop.pot").open("rb") as f:
+        template = {m.id for m in read_po(f) if m.id}
+    assert in_code - template == set(), "run `make catalogs` and translate the new strings"
+
+
+def test_labels_passed_by_value_are_marked_for_extraction() -> None:
+    """``ctx.label("…")`` translates at run time, but only ``N_("…")`` is extracted."""
+    import re
+
+    from tests.conftest import ROOT
+
+    unmarked = [
+        f"{py.relative_to(ROOT)}:{n}"
+        for py in (ROOT / "eccp_desktop").rglob("*.py")
+        for n, line in enumerate(py.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\bctx\.label\(\s*[\"']", line)
+    ]
+    assert unmarked == []
