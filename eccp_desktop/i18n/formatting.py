@@ -23,7 +23,9 @@ def locale(lang: str) -> Locale:
 
 def country_name(code: str, lang: str) -> str:
     """``PL`` -> "Polska" in Polish, "Poland" in English (CLDR territory names)."""
-    return str(locale(lang).territories.get(code.upper(), code))
+    name = str(locale(lang).territories.get(code.upper(), code))
+    # Shown as a label or title: "An Pholainn", not CLDR's in-sentence "an Pholainn".
+    return name[:1].upper() + name[1:]
 
 
 def language_name(code: str, lang: str) -> str:

@@ -50,3 +50,7 @@ def test_switching_language_changes_messages() -> None:
         assert _("nothing was imported") == translator("de").gettext("nothing was imported")
     finally:
         set_language(before)
+
+
+def test_country_names_are_labels() -> None:
+    assert country_name("PL", "ga") == "An Pholainn"  # CLDR writes it for mid-sentence use
