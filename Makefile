@@ -9,7 +9,7 @@ PO := $(wildcard translations/*/LC_MESSAGES/eccp_desktop.po)
 MO := $(PO:.po=.mo)
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: help run test lint format bench build smoke icons translations catalogs system-deps clean
+.PHONY: help run test test-postgres lint format bench build smoke icons translations catalogs system-deps clean
 
 help: ## this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ run: system-deps $(STAMP) translations ## set up and open the app on the demo st
 
 test: system-deps $(STAMP) translations ## set up and run the whole test suite
 	$(PY) -m pytest
+
+test-postgres: system-deps $(STAMP) translations ## the store's tests on a private PostgreSQL server (.ci/postgres)
+	ECCP_TEST_POSTGRES_URL="$$(bash .ci/postgres)" $(PY) -m pytest -m postgres tests/store
 
 lint: $(STAMP) ## ruff (lint + format check) and mypy on the Qt-free packages
 	$(VENV)/bin/ruff check .

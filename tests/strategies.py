@@ -9,9 +9,11 @@ from hypothesis import strategies as st
 from eccp_desktop.domain import codes, model
 from eccp_desktop.domain.countries import COUNTRIES
 
-# Any Unicode a user can type (no lone surrogates: they are not UTF-8).
-text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
-short = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12)
+# Any Unicode a user can type: no lone surrogates (not UTF-8), no NUL (packages
+# refuse it: PostgreSQL cannot store it).
+_chars = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+text = st.text(_chars, max_size=40)
+short = st.text(_chars, min_size=1, max_size=12)
 langs = st.sampled_from(codes.EU_LANGUAGES)
 localized = st.dictionaries(langs, text, max_size=3)
 year = st.none() | st.integers(1900, 2100)

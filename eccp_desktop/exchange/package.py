@@ -114,6 +114,21 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+def _nul_characters(value: Any, path: str) -> list[Problem]:
+    """Text holding U+0000, which no database text column (PostgreSQL's) can store."""
+    if isinstance(value, str):
+        return (
+            [Problem(path, _("contains a NUL character (U+0000), which text cannot hold"))]
+            if "\x00" in value
+            else []
+        )
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _nul_characters(v, f"{path}/{k}")]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _nul_characters(v, f"{path}/{i}")]
+    return []
+
+
 def check_document(data: Any) -> list[Problem]:
     """Every problem with an already-parsed package; empty when it is valid."""
     if not isinstance(data, dict):
@@ -139,6 +154,7 @@ def check_document(data: Any) -> list[Problem]:
             )
         ]
     problems = [Problem(*_describe(e)) for e in _validator().iter_errors(data)]
+    problems += _nul_characters(data, "")
     country = data.get("country")
     if isinstance(country, str) and len(country) == 2 and country not in COUNTRIES:
         problems.append(

@@ -147,3 +147,11 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
         monkeypatch.setattr(Path, "read_bytes", deny)
     with pytest.raises(PackageError, match="cannot be read: permission denied"):
         read_package(f)
+
+
+def test_nul_characters_are_refused_with_their_place() -> None:
+    msgs = problems_of(minimal(sources=[{"title": "a\x00b"}], sections={"annex": {"en": "\x00"}}))
+    assert msgs == [
+        "/sections/annex/en: contains a NUL character (U+0000), which text cannot hold",
+        "/sources/0/title: contains a NUL character (U+0000), which text cannot hold",
+    ]

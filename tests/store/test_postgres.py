@@ -1,0 +1,97 @@
+"""The store on PostgreSQL, the shared store of later releases: the same code, a real server.
+
+Run by ``make test-postgres`` (CI), which starts a private server and sets
+``ECCP_TEST_POSTGRES_URL``; without it these tests are skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from eccp_desktop.domain.model import Cluster, Factsheet
+from eccp_desktop.exchange import read_package
+from eccp_desktop.store import ConflictError, Store, StoreError
+from tests.strategies import factsheets
+
+SERVER = os.environ.get("ECCP_TEST_POSTGRES_URL")
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(not SERVER, reason="no PostgreSQL server: run `make test-postgres`"),
+]
+
+
+def _fresh_database() -> str:
+    assert SERVER
+    name = f"eccp_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(SERVER, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return make_url(SERVER).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    url = _fresh_database()
+    yield url
+    admin = create_engine(SERVER or "", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def test_demo_round_trip_on_postgresql(pg_url: str, demo_files: list[Path]) -> None:
+    sheets = [read_package(p) for p in demo_files]
+    with Store.open(pg_url) as store:
+        assert store.location.path is None
+        store.import_factsheets(sheets, actor="t")
+        for fs in sheets:
+            assert store.load(fs.country, fs.edition) == fs
+        assert [s.country for s in store.list()] == sorted(fs.country for fs in sheets)
+
+
+def test_two_copies_of_the_app_cannot_overwrite_each_other(pg_url: str) -> None:
+    with Store.open(pg_url) as a, Store.open(pg_url) as b:
+        a.import_factsheets([Factsheet("PL", 2023, clusters=[Cluster("A", members=20)])], actor="a")
+        mine, v = a.load_versioned("PL", 2023)
+        theirs, _ = b.load_versioned("PL", 2023)
+        theirs.clusters[0].members = 51
+        b.save(theirs, base_version=v, actor="b")
+        mine.clusters[0].members = 19
+        with pytest.raises(ConflictError):
+            a.save(mine, base_version=v, actor="a")
+        assert a.load("PL", 2023).clusters[0].members == 51
+        assert [h.path for h in a.history("PL", 2023)] == ["", "/clusters/0/members"]
+
+
+def test_a_newer_schema_is_refused(pg_url: str) -> None:
+    Store.open(pg_url).close()
+    engine = create_engine(pg_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(StoreError, match="written by a newer version"):
+        Store.open(pg_url)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(fs=factsheets())
+def test_any_factsheet_round_trips_on_postgresql(fs: Factsheet) -> None:
+    url = _fresh_database()
+    try:
+        with Store.open(url) as store:
+            store.import_factsheets([fs], actor="t")
+            assert store.load(fs.country, fs.edition) == fs
+    finally:
+        admin = create_engine(SERVER or "", isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE "{make_url(url).database}" WITH (FORCE)'))
+        admin.dispose()
