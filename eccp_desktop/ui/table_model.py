@@ -24,7 +24,9 @@ KindRole = Qt.ItemDataRole.UserRole + 3
 ChoicesRole = Qt.ItemDataRole.UserRole + 4
 
 _Index = QModelIndex | QPersistentModelIndex
-COMMENT_MARK = "\U0001f4ac"  # a speech balloon: this cell has an open review comment
+# A pencil: this cell has an open review comment. A symbol DejaVu and the
+# platforms' UI fonts all have (an emoji balloon showed as a box without an emoji font).
+COMMENT_MARK = "\u270e"
 SEVERITY_MARK = {"error": "\u2716", "warning": "\u26a0", "info": "\u2139"}
 
 

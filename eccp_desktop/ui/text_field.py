@@ -20,6 +20,7 @@ from eccp_desktop.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from eccp_desktop.ui.table_model import COMMENT_MARK
 
 MISSING = "\u2205"  # shown in the tab (not colour alone) when a translation is missing
 
@@ -40,12 +41,16 @@ class LocalizedTextEdit(QWidget):
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.hide()
+        self.comments = QLabel(self)
+        self.comments.setWordWrap(True)
+        self.comments.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.tabs)
         layout.addWidget(self.editor)
         layout.addWidget(self.problem)
+        layout.addWidget(self.comments)
         self._langs: list[str] = []
         self.tabs.currentChanged.connect(self._load)
         self.editor.textChanged.connect(self._typed)
@@ -93,6 +98,7 @@ class LocalizedTextEdit(QWidget):
         self._mark_tabs()
         self._load()
         self._show_problems()
+        self._show_comments()
 
     def select_language(self, lang: str) -> None:
         if lang in self._langs:
@@ -133,6 +139,9 @@ class LocalizedTextEdit(QWidget):
         if path in ("/", "/languages", "/status"):
             self.rebuild()
             return
+        if path.startswith("/review_comments"):
+            self._show_comments()
+            return
         if (
             path == "/"
             or path == "/status"
@@ -152,6 +161,23 @@ class LocalizedTextEdit(QWidget):
             self.problem.show()
         else:
             self.problem.hide()
+
+    def _show_comments(self) -> None:
+        """Open review comments on this text (any language of it), beside the field."""
+        mine = [
+            c
+            for c in self.doc.factsheet.review_comments
+            if not c.resolved and (c.path == self.path or c.path.startswith(self.path + "/"))
+        ]
+        if mine:
+            lines = [f"{COMMENT_MARK} {c.author or '?'}: {c.text}" for c in mine[:3]]
+            if len(mine) > 3:
+                lines.append(_("… more on the review page"))
+            self.comments.setText("\n".join(lines))
+            self.comments.setAccessibleName(_("Review comments on this text"))
+            self.comments.show()
+        else:
+            self.comments.hide()
 
     def focus(self, lang: str | None = None) -> None:
         if lang:

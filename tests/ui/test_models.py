@@ -150,3 +150,21 @@ def test_dates_and_numbers_follow_the_ui_language_texts_the_content_language() -
         assert display(Column("name", "Name", "ltext"), {"en": "A", "pl": "B"}, "pl") == "B"
     finally:
         set_language("en")
+
+
+def test_open_review_comments_show_beside_the_text(doc: Document, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from eccp_desktop.domain.model import ReviewComment
+    from eccp_desktop.ui.text_field import LocalizedTextEdit
+
+    field = LocalizedTextEdit(doc, "/sections/economic_context")
+    qtbot.addWidget(field)
+    assert field.comments.isHidden()
+    comment = ReviewComment(
+        "/sections/economic_context/pl", "Expert A", "expert", "Cite the source"
+    )
+    doc.session.append("/review_comments", comment)
+    assert not field.comments.isHidden()
+    assert "Expert A: Cite the source" in field.comments.text()
+    n = len(doc.factsheet.review_comments) - 1
+    doc.session.set(f"/review_comments/{n}/resolved", True)
+    assert field.comments.isHidden()

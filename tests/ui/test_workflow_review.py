@@ -8,6 +8,7 @@ import pytest
 
 from eccp_desktop.store import Store
 from eccp_desktop.ui.qt import QApplication, Qt
+from eccp_desktop.ui.table_model import COMMENT_MARK
 from tests.ui.test_cluster_flow import clusters_page, edit_cell
 
 pytestmark = pytest.mark.gui
@@ -121,7 +122,7 @@ def test_reviewer_mode_cannot_change_data_but_can_comment(
     assert page.isVisible() and page.comment_text.hasFocus()
     qtbot.keyClicks(page.comment_text, "Is 80 members right?")
     qtbot.keyClick(page.comment_text, Qt.Key.Key_Return)
-    assert table.model.index(0, col).data().endswith("\U0001f4ac")  # shown beside the value
+    assert table.model.index(0, col).data().endswith(COMMENT_MARK)  # shown beside the value
 
     after = stored(pl_store)
     assert [(c.path, c.text, c.role) for c in after.review_comments] == [
