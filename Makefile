@@ -4,7 +4,6 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-LANGS := $(notdir $(wildcard translations/*/LC_MESSAGES/..))
 PO := $(wildcard translations/*/LC_MESSAGES/eccp_desktop.po)
 MO := $(PO:.po=.mo)
 export QT_QPA_PLATFORM ?= offscreen

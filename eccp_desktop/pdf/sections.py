@@ -37,6 +37,17 @@ def text_or_nothing(ctx: Context, story: Story, key: str, fs: Factsheet) -> None
     story.extend(flow or [nothing(ctx)])
 
 
+def text_then_table(
+    ctx: Context, story: Story, key: str, fs: Factsheet, table: Flowable | None
+) -> None:
+    """A section's text, then its table; "no information" only when neither is given."""
+    story += ctx.blocks(fs.sections.get(key))
+    if table is not None:
+        story.append(table)
+    elif not fs.sections.get(key):
+        story.append(nothing(ctx))
+
+
 def link(url: str | None) -> str:
     """A clickable link for web addresses, plain escaped text for anything else."""
     href = safe_url(url)
@@ -96,11 +107,8 @@ def landscape(ctx: Context, fs: Factsheet) -> Story:
     story.append(heading(ctx, "2.2", _("Regional agglomerations"), 1))
     text_or_nothing(ctx, story, "regional_agglomerations", fs)
     story.append(heading(ctx, "2.3", _("Cluster organisations and interregional cooperation"), 1))
-    story += ctx.blocks(fs.sections.get("cluster_organisations"))
-    if fs.clusters:
-        story.append(tables.clusters(ctx, fs))
-    elif not fs.sections.get("cluster_organisations"):
-        story.append(nothing(ctx))
+    clusters = tables.clusters(ctx, fs) if fs.clusters else None
+    text_then_table(ctx, story, "cluster_organisations", fs, clusters)
     return story
 
 
@@ -182,7 +190,6 @@ def state(ctx: Context, fs: Factsheet) -> Story:
     title = _("State of cluster policy and its role in broader economic policy challenges")
     story: Story = [heading(ctx, "4", title, 0)]
     story.append(heading(ctx, "4.1", _("The state of cluster policy"), 1))
-    story += ctx.blocks(fs.sections.get("policy_state"))
     rows = [
         [
             f"<b>{markup(labels.name(labels.DIMENSIONS, dim, _))}</b>",
@@ -191,20 +198,14 @@ def state(ctx: Context, fs: Factsheet) -> Story:
         ]
         for dim, a in fs.policy_assessment.items()
     ]
-    if rows:
-        story.append(
-            tables.grid(ctx, [_("Dimension"), _("Rating"), _("Assessment")], rows, [18, 12, 70])
-        )
-    elif not fs.sections.get("policy_state"):
-        story.append(nothing(ctx))
+    header = [_("Dimension"), _("Rating"), _("Assessment")]
+    assessment = tables.grid(ctx, header, rows, [18, 12, 70]) if rows else None
+    text_then_table(ctx, story, "policy_state", fs, assessment)
     story.append(
         heading(ctx, "4.2", _("Potential impact on the challenges of the European Semester"), 1)
     )
-    story += ctx.blocks(fs.sections.get("semester_impact"))
-    if fs.recommendations:
-        story.append(tables.recommendations(ctx, fs))
-    elif not fs.sections.get("semester_impact"):
-        story.append(nothing(ctx))
+    recommendations = tables.recommendations(ctx, fs) if fs.recommendations else None
+    text_then_table(ctx, story, "semester_impact", fs, recommendations)
     return story
 
 
