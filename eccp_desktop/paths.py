@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_config_path, user_data_path
+from platformdirs import site_config_path, user_config_path, user_data_path
 
 APP_NAME = "eccp-desktop"
 APP_AUTHOR = "ECCP"
@@ -42,6 +42,10 @@ def user_data_dir() -> Path:
 
 def user_config_dir() -> Path:
     return user_config_path(APP_NAME, APP_AUTHOR)
+
+
+def site_config_dir() -> Path:
+    return site_config_path(APP_NAME, APP_AUTHOR)
 
 
 def default_store_path() -> Path:
