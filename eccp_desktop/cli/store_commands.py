@@ -6,9 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from eccp_desktop.cli import signature_commands
 from eccp_desktop.cli.common import EXIT_OK, actor, fail, load_factsheet, open_store
 from eccp_desktop.domain.model import Factsheet
-from eccp_desktop.exchange import PackageError, dumps, read_package, write_package
+from eccp_desktop.exchange import PackageError, dumps, read_package
+from eccp_desktop.exchange.package import write_text
 from eccp_desktop.i18n import _, current_language, ngettext
 from eccp_desktop.i18n.formatting import country_name
 from eccp_desktop.store import StoreError
@@ -20,6 +22,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("import", help=_("add or replace factsheets from packages"))
     p.add_argument("files", nargs="+", metavar="FILE", help=_("*.eccp.json packages"))
+    p.add_argument(
+        "--require-signature",
+        action="store_true",
+        help=_("refuse packages that are not signed by a trusted, authorised signer"),
+    )
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("export", help=_("write a factsheet as a package"))
@@ -31,6 +38,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="FILE",
         help=_("the package to write ('-' for standard output)"),
     )
+    signature_commands.add_signing_options(p)
     p.set_defaults(handler=cmd_export)
 
 
@@ -65,6 +73,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         seen[fs.ident] = name
     if problems:
         fail(*problems, _("nothing was imported"))
+    # Signatures next: an altered package is refused before the store is opened.
+    warnings = signature_commands.check_import_signatures(
+        args.files, getattr(args, "require_signature", False)
+    )
     with open_store(args) as store:
         try:
             outcomes = store.import_factsheets(sheets, actor=actor())
@@ -78,6 +90,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
         )
         report_import_checks(fs)
+    for line in warnings:
+        print(line)
     return EXIT_OK
 
 
@@ -91,10 +105,13 @@ def report_import_checks(factsheet: Factsheet) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    signing = signature_commands.wants_signature(args)
+    at = signature_commands.check_signing_options(args)
     fs = load_factsheet(args)
     code, edition = fs.country, fs.edition
+    text = signature_commands.signed_package_text(fs, args, at) if signing else dumps(fs)
     if args.out == "-":
-        sys.stdout.write(dumps(fs))
+        sys.stdout.write(text)
         return EXIT_OK
     out = Path(args.out)
     if out.is_dir():
@@ -102,7 +119,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not out.parent.exists():
         fail(_("{path}: the folder {folder} does not exist").format(path=out, folder=out.parent))
     try:
-        write_package(fs, out)
+        write_text(text, out)
     except OSError as e:
         fail(_("{path} cannot be written: {reason}").format(path=out, reason=e.strerror or e))
     print(_("{code} {edition} written to {path}").format(code=code, edition=edition, path=out))

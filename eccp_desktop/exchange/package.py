@@ -192,8 +192,12 @@ def dumps(factsheet: Factsheet) -> str:
 
 def write_package(factsheet: Factsheet, path: str | os.PathLike[str]) -> None:
     """Write atomically: a reader never sees half a package."""
+    write_text(dumps(factsheet), path)
+
+
+def write_text(text: str, path: str | os.PathLike[str]) -> None:
+    """Write a package's text atomically (a signed one is made outside this module)."""
     target = Path(path)
-    text = dumps(factsheet)
     fd, tmp = tempfile.mkstemp(prefix=".eccp-", suffix=".tmp", dir=target.parent or ".")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any
 
 from asn1crypto import cms
+from asn1crypto import x509 as asn1_x509
 
 from eccp_desktop.i18n import _
 from eccp_desktop.trust.signers import SignerInfo
@@ -49,11 +50,36 @@ def key_usage() -> Any:
     )
 
 
-def trust_reason(status: Any, trust: TrustSettings, signer: SignerInfo) -> str:
+def reaches_trusted_root(
+    cert: asn1_x509.Certificate, pool: list[asn1_x509.Certificate], trust: TrustSettings
+) -> bool:
+    """Whether issuer names lead from ``cert`` to a root of the trust file (no maths here:
+    this only picks the words for a failure pyhanko-certvalidator already found)."""
+    roots = {r.dump() for r in trust.roots}
+    by_subject: dict[bytes, list[asn1_x509.Certificate]] = {}
+    for c in [*pool, *trust.intermediates, *trust.roots]:
+        by_subject.setdefault(c.subject.dump(), []).append(c)
+    todo, seen = [cert], set()
+    while todo:
+        current = todo.pop()
+        if current.dump() in roots:
+            return True
+        if current.dump() in seen:
+            continue
+        seen.add(current.dump())
+        todo += [c for c in by_subject.get(current.issuer.dump(), []) if c.dump() not in seen]
+    return False
+
+
+def trust_reason(
+    status: Any, trust: TrustSettings, signer: SignerInfo, pool: list[asn1_x509.Certificate]
+) -> str:
     """One line on why an intact signature is not trusted."""
     if trust.source is None:
         return _("no trust file, so no signer is trusted")
     indic = getattr(status.trust_problem_indic, "name", "")
+    if not reaches_trusted_root(status.signing_cert, pool, trust):
+        return _("the certificate chain does not lead to a root in the trust file")
     if indic in ("EXPIRED", "OUT_OF_BOUNDS_NO_POE", "OUT_OF_BOUNDS_NOT_REVOKED"):
         return _("the certificate of {name} was not valid when it signed (expired)").format(
             name=signer.name
@@ -71,5 +97,5 @@ def trust_reason(status: Any, trust: TrustSettings, signer: SignerInfo) -> str:
     ):
         return _("the certificate of {name} is not for signing").format(name=signer.name)
     return _("the certificate chain is not valid ({problem})").format(
-        problem=indic.lower().replace("_", " ") or _("unknown problem")
+        problem=indic.lower().replace("_", " ") or "?"
     )

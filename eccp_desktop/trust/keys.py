@@ -72,9 +72,7 @@ def check_certificate(cert: asn1_x509.Certificate, at: dt.datetime) -> None:
             )
         )
     usage = cert.key_usage_value
-    if usage is not None and not (
-        {"digital_signature", "non_repudiation"} & set(usage.native)
-    ):
+    if usage is not None and not ({"digital_signature", "non_repudiation"} & set(usage.native)):
         raise TrustError(
             _("the certificate of {who} is not for signing (its key usage is {usage})").format(
                 who=who, usage=", ".join(sorted(usage.native))
@@ -85,6 +83,19 @@ def check_certificate(cert: asn1_x509.Certificate, at: dt.datetime) -> None:
 def _asn1_cert(cert: object) -> asn1_x509.Certificate:
     der = cert.public_bytes(serialization.Encoding.DER)  # type: ignore[attr-defined]
     return asn1_x509.Certificate.load(der)
+
+
+def _is_pfx(data: bytes) -> bool:
+    from asn1crypto import pkcs12 as asn1_pkcs12
+
+    try:
+        pfx = asn1_pkcs12.Pfx.load(data, strict=True)
+        return pfx["version"].native == "v3" and pfx["auth_safe"]["content_type"].native in (
+            "data",
+            "signed_data",
+        )
+    except (ValueError, TypeError, KeyError):
+        return False
 
 
 def pkcs12_key(path: str | Path, password: str | None, at: dt.datetime) -> SigningKey:
@@ -104,25 +115,22 @@ def pkcs12_key(path: str | Path, password: str | None, at: dt.datetime) -> Signi
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(data, secret)
     except ValueError:
-        # cryptography does not tell a wrong password from a damaged file; try without
-        try:
-            pkcs12.load_key_and_certificates(data, None)
-        except ValueError:
-            reason = (
-                _("wrong password, or not a PKCS#12 file")
-                if secret
-                else _("needs a password (--password-file), or is not a PKCS#12 file")
-            )
-            raise TrustError(f"{path}: {reason}") from None
+        # cryptography does not tell a wrong password from a damaged file: asn1crypto can
+        if not _is_pfx(data):
+            raise TrustError(
+                _("{path}: not a PKCS#12 (.p12/.pfx) file").format(path=path)
+            ) from None
+        if not secret:
+            raise TrustError(
+                _("{path}: the file needs a password (--password-file)").format(path=path)
+            ) from None
         raise TrustError(_("{path}: wrong password").format(path=path)) from None
     except Exception as e:  # unsupported algorithms and the like
         raise TrustError(
             _("{path}: not a usable PKCS#12 file ({reason})").format(path=path, reason=e)
         ) from None
     if key is None or cert is None:
-        raise TrustError(
-            _("{path}: holds no private key with its certificate").format(path=path)
-        )
+        raise TrustError(_("{path}: holds no private key with its certificate").format(path=path))
     certificate = _asn1_cert(cert)
     if cert.public_key().public_numbers() != key.public_key().public_numbers():  # type: ignore[union-attr]
         raise TrustError(
@@ -154,9 +162,10 @@ def pkcs11_key(
     """
     try:
         from pkcs11 import PKCS11Error as LowLevelError  # python-pkcs11
+        from pyhanko.config.errors import ConfigurationError
+        from pyhanko.config.pkcs11 import TokenCriteria
         from pyhanko.sign.general import SigningError
-        from pyhanko.sign.pkcs11 import PKCS11Error, PKCS11Signer, open_pkcs11_session
-        from pyhanko.sign.pkcs11 import TokenCriteria
+        from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
     except ImportError as e:  # pragma: no cover - a build without python-pkcs11
         raise TrustError(
             _("PKCS#11 tokens are not supported by this build ({reason})").format(reason=e)
@@ -167,14 +176,14 @@ def pkcs11_key(
         session = open_pkcs11_session(
             str(module), token_criteria=TokenCriteria(label=token), user_pin=pin
         )
-    except (PKCS11Error, LowLevelError, OSError, RuntimeError) as e:
+    except (LowLevelError, ConfigurationError, OSError, RuntimeError) as e:
         raise TrustError(_pkcs11_reason(e, token)) from None
     try:
         signer = PKCS11Signer(session, key_label=key, cert_label=key, embed_roots=False)
         try:
             certificate = signer.signing_cert
             signer._load_objects()
-        except (PKCS11Error, LowLevelError, SigningError) as e:
+        except (LowLevelError, ConfigurationError, SigningError) as e:
             raise TrustError(
                 _("token {token}: no key and certificate labelled {key!r} ({reason})").format(
                     token=token, key=key, reason=_pkcs11_detail(e)

@@ -48,7 +48,9 @@ def sign_document(document: dict[str, Any], key: SigningKey, at: dt.datetime) ->
     except TrustError:
         raise
     except Exception as e:  # the token refused, an unsupported key type…
-        raise TrustError(_("signing failed: {reason}").format(reason=e or type(e).__name__)) from None
+        raise TrustError(
+            _("signing failed: {reason}").format(reason=e or type(e).__name__)
+        ) from None
     signed = {k: v for k, v in document.items() if k != SIGNATURE_KEY}
     signed[SIGNATURE_KEY] = {
         "type": SIGNATURE_TYPE,
@@ -89,15 +91,15 @@ def signed_data_of(document: dict[str, Any]) -> cms.SignedData | Verdict:
             )
         )
     value = member.get("value")
-    if not isinstance(value, str):
-        return _malformed(_("the signature value is not text"))
     try:
+        if not isinstance(value, str):
+            raise TypeError("not text")
         der = base64.b64decode(value, validate=True)
         info = cms.ContentInfo.load(der, strict=True)
         if info["content_type"].native != "signed_data":
-            return _malformed(_("the signature is not CMS signed data"))
+            raise ValueError("not signed data")
         signed = info["content"]
-        signed.native  # parse it all now: a truncated signature fails here
+        signed.native  # noqa: B018 - parse it all now: a truncated signature fails here
         if len(signed["signer_infos"]) != 1:
             return _malformed(_("the signature must have exactly one signer"))
     except (binascii.Error, ValueError, TypeError, KeyError):
@@ -135,10 +137,11 @@ def verify_cms(data: bytes, signed: cms.SignedData, trust: TrustSettings, countr
         )
     except Exception as e:  # asn1 oddities deep inside a well-formed-looking signature
         return _malformed(_("the signature cannot be checked: {reason}").format(reason=e))
-    return judge(status, trust, country)
+    pool = [c.chosen for c in signed["certificates"] or [] if c.name == "certificate"]
+    return judge(status, trust, country, pool)
 
 
-def judge(status: Any, trust: TrustSettings, country: str) -> Verdict:
+def judge(status: Any, trust: TrustSettings, country: str, pool: list[Any]) -> Verdict:
     """Turn pyHanko's status into our verdict (shared with the PDF checks)."""
     from eccp_desktop.trust.chains import trust_reason
 
@@ -156,7 +159,7 @@ def judge(status: Any, trust: TrustSettings, country: str) -> Verdict:
             State.ALTERED, _("the signature does not match the signer's certificate"), signer, at
         )
     if not status.trusted:
-        return Verdict(State.UNTRUSTED, trust_reason(status, trust, signer), signer, at)
+        return Verdict(State.UNTRUSTED, trust_reason(status, trust, signer, pool), signer, at)
     if not trust.authorises(signer, country):
         return Verdict(
             State.NOT_AUTHORISED,

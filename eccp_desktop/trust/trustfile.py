@@ -107,10 +107,12 @@ def _certificates(path: Path, entries: Any, where: str) -> tuple[asn1_x509.Certi
                 raise _bad(path, place, f"{entry}: {e.strerror or e}") from None
         try:
             if pem.detect(data):
-                certs += [asn1_x509.Certificate.load(der) for _t, _h, der in pem.unarmor(data, True)]
+                certs += [
+                    asn1_x509.Certificate.load(der) for _t, _h, der in pem.unarmor(data, True)
+                ]
             else:
                 cert = asn1_x509.Certificate.load(data)
-                cert.native  # parse now: a damaged file fails here, not during verification
+                cert.native  # noqa: B018 - parse now: a damaged file fails here
                 certs.append(cert)
         except (ValueError, TypeError):
             raise _bad(path, place, _("not a certificate (PEM or DER)")) from None

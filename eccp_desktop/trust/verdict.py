@@ -100,9 +100,7 @@ class Verdict:
             )
         if self.intact:
             lines.append(
-                _("chain: {state}").format(
-                    state=_("trusted") if self.trusted else _("not trusted")
-                )
+                _("chain: {state}").format(state=_("trusted") if self.trusted else _("not trusted"))
             )
             lines.append(
                 _("authorised for the country: {answer}").format(

@@ -148,25 +148,49 @@ def pki() -> Pki:
         nb = kw.pop("not_before", NOW - 365 * day)
         na = kw.pop("not_after", NOW + 365 * day)
         return _issue(
-            _name(cn, org, c, org_id), _key(key), inter, ca=False,
-            not_before=nb, not_after=na, **kw,  # type: ignore[arg-type]
+            _name(cn, org, c, org_id),
+            _key(key),
+            inter,
+            ca=False,
+            not_before=nb,
+            not_after=na,
+            **kw,  # type: ignore[arg-type]
         )
 
     return Pki(
         root=root,
         intermediate=inter,
-        pl=signer("Anna Kowalska", "Ministry of Development and Technology", "PL", "VATPL-5260250995", "pl"),
+        pl=signer(
+            "Anna Kowalska",
+            "Ministry of Development and Technology",
+            "PL",
+            "VATPL-5260250995",
+            "pl",
+        ),
         hr=signer("Ivan Horvat", "Ministry of Economy", "HR", "VATHR-12345678901", "hr"),
         expired=signer(
-            "Jan Nowak", "Ministry of Development and Technology", "PL", "VATPL-5260250995", "old",
-            not_before=NOW - 800 * day, not_after=NOW - 30 * day,
+            "Jan Nowak",
+            "Ministry of Development and Technology",
+            "PL",
+            "VATPL-5260250995",
+            "old",
+            not_before=NOW - 800 * day,
+            not_after=NOW - 30 * day,
         ),
         no_usage=signer(
-            "Ewa Zielinska", "Ministry of Development and Technology", "PL", "VATPL-5260250995", "enc",
+            "Ewa Zielinska",
+            "Ministry of Development and Technology",
+            "PL",
+            "VATPL-5260250995",
+            "enc",
             signing_usage=False,
         ),
         stranger=_issue(
-            _name("Mallory", "Nobody", "PL", "VATPL-0000000000"), _key("stranger"), None,
-            ca=False, not_before=NOW - 365 * day, not_after=NOW + 365 * day,
+            _name("Mallory", "Nobody", "PL", "VATPL-0000000000"),
+            _key("stranger"),
+            None,
+            ca=False,
+            not_before=NOW - 365 * day,
+            not_after=NOW + 365 * day,
         ),
     )
