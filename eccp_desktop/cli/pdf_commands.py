@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eccp_desktop import pdf  # render_factsheet loads reportlab on first use
+from eccp_desktop.cli import signature_commands
 from eccp_desktop.cli.common import EXIT_ERRORS, EXIT_OK, err, fail, load_factsheet, open_store
 from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.domain.model import Factsheet
@@ -40,6 +41,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--jobs", type=int, metavar="N", help=_("with --all: processes (default: all cores)")
     )
+    signature_commands.add_signing_options(p)
     p.set_defaults(handler=cmd_pdf)
 
 
@@ -65,6 +67,8 @@ def one_language(text: str) -> str:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     if args.all:
+        if signature_commands.wants_signature(args):
+            fail(_("error: --sign and --sign-pkcs11 sign one PDF, not --all"))
         if args.country or args.out or args.lang:
             fail(_("error: --all takes --langs and --out-dir, not COUNTRY, --lang or --out"))
         if not args.out_dir:
@@ -96,10 +100,15 @@ def cmd_pdf_one(args: argparse.Namespace) -> int:
     lang = one_language(args.lang)
     out = Path(args.out)
     _check_out_file(out)
+    signing = signature_commands.wants_signature(args)
+    at = signature_commands.check_signing_options(args)
     fs = load_factsheet(args)
     code, edition = fs.country, fs.edition
     try:
         data = pdf.render_factsheet(fs, lang)
+        if signing:
+            reason = signature_commands.pdf_reason(fs, factsheet_version(args, fs), lang)
+            data = signature_commands.signed_pdf(data, args, at, reason)
         write_atomically(out, data)
     except PdfError as e:
         fail(str(e))
@@ -111,6 +120,12 @@ def cmd_pdf_one(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_OK
+
+
+def factsheet_version(args: argparse.Namespace, fs: Factsheet) -> int:
+    """The store's version counter of ``fs`` (named in a signed PDF's reason)."""
+    with open_store(args, read_only=True) as store:
+        return store.load_versioned(fs.country, fs.edition)[1]
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,6 +122,28 @@ def signed_package_text(fs: Factsheet, args: argparse.Namespace, at: dt.datetime
     return json.dumps(signed, indent=2, ensure_ascii=False) + "\n"
 
 
+def pdf_reason(fs: Factsheet, version: int, lang: str) -> str:
+    """The signature's reason, in the PDF's language: country, edition and version."""
+    from eccp_desktop.i18n import translator
+    from eccp_desktop.i18n.formatting import country_name
+
+    gettext = translator(lang).gettext
+    return gettext("Factsheet {country} {edition}, version {version}").format(
+        country=country_name(fs.country, lang), edition=fs.edition, version=version
+    )
+
+
+def signed_pdf(data: bytes, args: argparse.Namespace, at: dt.datetime, reason: str) -> bytes:
+    from eccp_desktop.trust.errors import TrustError
+    from eccp_desktop.trust.pdfs import sign_pdf
+
+    with signing_key(args, at) as key:
+        try:
+            return sign_pdf(data, key, at, reason)
+        except TrustError as e:
+            fail(str(e))
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from eccp_desktop.trust.errors import TrustError
     from eccp_desktop.trust.files import verify_file
