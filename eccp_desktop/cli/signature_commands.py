@@ -198,6 +198,25 @@ def check_import_signatures(files: list[str], require: bool) -> list[str]:
     return warnings
 
 
+def remember_signatures(store: Any, files: list[str], outcomes: list[Any]) -> None:
+    """For the window's Validation page: the signature each factsheet was imported with."""
+    from eccp_desktop.exchange import PackageError, read_package
+    from eccp_desktop.trust.errors import TrustError
+    from eccp_desktop.trust.files import verify_file
+    from eccp_desktop.trust.provenance import record, store_key
+
+    by_ident = {(o.country, o.edition): o for o in outcomes}
+    for name in files:
+        try:
+            fs = read_package(name)
+            verdict = verify_file(name)
+        except (PackageError, TrustError):
+            continue
+        o = by_ident.get(fs.ident)
+        if o is not None:
+            record(store_key(store), o.country, o.edition, o.version, verdict)
+
+
 def _warning(v: Any) -> str:
     from eccp_desktop.trust.verdict import State
 

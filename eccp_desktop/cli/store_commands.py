@@ -82,6 +82,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             outcomes = store.import_factsheets(sheets, actor=actor())
         except StoreError as e:
             fail(str(e))
+        signature_commands.remember_signatures(store, args.files, outcomes)
     for name, fs, o in zip(args.files, sheets, outcomes, strict=True):
         verb = _("replaced") if o.replaced else _("added")
         print(

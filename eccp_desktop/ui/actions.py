@@ -219,7 +219,7 @@ class Actions:
         from eccp_desktop.ui.pdf_dialogs import PdfExportDialog
 
         if self.w.doc:
-            PdfExportDialog(self.w, self.w.doc.factsheet).open()
+            PdfExportDialog(self.w, self.w.doc.factsheet, self.w.doc.session.version).open()
 
     def _preview(self) -> None:
         from eccp_desktop.ui.pdf_dialogs import PdfPreview

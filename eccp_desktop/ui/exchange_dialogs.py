@@ -50,6 +50,10 @@ def preview(store: Any, files: list[str]) -> tuple[list[Any], list[str], list[st
         except PackageError as e:
             errors.extend(e.lines())
             continue
+        verdict = signature_verdict(f)
+        if verdict is not None and not verdict.intact and verdict.exit_code == 2:
+            errors.append(f"{f}: {verdict.reason}")  # altered: never imported
+            continue
         sheets.append(fs)
         name = f"{country_name(fs.country, current_language())} {fs.edition}"
         if fs.ident in existing:
@@ -60,7 +64,20 @@ def preview(store: Any, files: list[str]) -> tuple[list[Any], list[str], list[st
             )
         else:
             lines.append(_("add {factsheet}").format(factsheet=name))
+        if verdict is not None:  # ✔ signed by … / ⚠ not signed / untrusted
+            lines[-1] = f"{lines[-1]} — {verdict.headline()}"
     return sheets, lines, errors
+
+
+def signature_verdict(path: str) -> Any:
+    """The signature state of one package file (None if the trust file is broken)."""
+    from eccp_desktop.trust.errors import TrustError
+    from eccp_desktop.trust.files import verify_file
+
+    try:
+        return verify_file(path)
+    except TrustError:
+        return None
 
 
 def import_files(window: Any, files: list[str]) -> None:
@@ -73,7 +90,10 @@ def import_files(window: Any, files: list[str]) -> None:
     dialog = ImportPreview(window, lines, errors)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
-    window.store.import_factsheets(sheets, actor=actor())
+    outcomes = window.store.import_factsheets(sheets, actor=actor())
+    from eccp_desktop.cli.signature_commands import remember_signatures
+
+    remember_signatures(window.store, files, outcomes)
     if window.doc is not None and window.doc.session.ident in {fs.ident for fs in sheets}:
         window.doc.session.reload()
         window.doc.undo_stack.clear()
@@ -89,17 +109,6 @@ def choose_and_import(window: Any) -> None:
 
 
 def export_package(window: Any) -> None:
-    from eccp_desktop.exchange import write_package
+    from eccp_desktop.ui.signing_dialogs import export_package as export_with_signing
 
-    if window.doc is None:
-        return
-    c, e = window.doc.session.ident
-    path, _filter = QFileDialog.getSaveFileName(
-        window,
-        _("Export package"),
-        f"{c.lower()}-{e}.eccp.json",
-        _("Factsheet packages (*.eccp.json)"),
-    )
-    if path:
-        write_package(window.doc.factsheet, Path(path))
-        window.statusBar().showMessage(_("Exported to {path}").format(path=path), 8000)
+    export_with_signing(window)  # the dialog offers "Sign with…" (#12)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,7 @@ from eccp_desktop.ui.qt import (
     QVBoxLayout,
     Signal,
 )
+from eccp_desktop.ui.signing_dialogs import SigningBox
 
 
 class _Renderer(QObject):
@@ -33,15 +36,19 @@ class _Renderer(QObject):
     progress = Signal(int, str)
     finished = Signal(list, list)
 
-    def __init__(self, fs: Any, langs: list[str], folder: Path) -> None:
+    def __init__(
+        self, fs: Any, langs: list[str], folder: Path, sign: Callable[[bytes, str], bytes] | None
+    ) -> None:
         super().__init__()
         self.fs = copy.deepcopy(fs)  # the GUI thread keeps editing its own copy
         self.langs = langs
         self.folder = folder
+        self.sign = sign  # (pdf, lang) -> signed pdf, when "Sign with…" chose a key
         self.cancelled = False
 
     def run(self) -> None:
         from eccp_desktop.pdf import PdfError, render_factsheet
+        from eccp_desktop.trust.errors import TrustError
 
         done: list[str] = []
         errors: list[str] = []
@@ -51,17 +58,21 @@ class _Renderer(QObject):
             self.progress.emit(i, lang)
             target = self.folder / f"{self.fs.country.lower()}-{self.fs.edition}-{lang}.pdf"
             try:
-                target.write_bytes(render_factsheet(self.fs, lang))
+                data = render_factsheet(self.fs, lang)
+                if self.sign is not None:
+                    data = self.sign(data, lang)
+                target.write_bytes(data)
                 done.append(str(target))
-            except (PdfError, OSError) as e:
+            except (PdfError, OSError, TrustError) as e:
                 errors.append(f"{lang}: {e}")
         self.finished.emit(done, errors)
 
 
 class PdfExportDialog(QDialog):
-    def __init__(self, parent: Any, fs: Any) -> None:
+    def __init__(self, parent: Any, fs: Any, version: int = 0) -> None:
         super().__init__(parent)
         self.fs = fs
+        self.version = version  # the store's version, named in a signature's reason
         self.setWindowTitle(_("Export PDFs"))
         self.langs = QListWidget(self)
         self.langs.setAccessibleName(_("Languages"))
@@ -74,6 +85,8 @@ class PdfExportDialog(QDialog):
         self.folder.setAccessibleName(_("Folder"))
         browse = QPushButton(_("Choose…"), self)
         browse.clicked.connect(self._browse)
+        self.signing = SigningBox(self)
+        self.key_scope = contextlib.ExitStack()  # the chosen key stays open while rendering
         self.bar = QProgressBar(self)
         self.bar.setRange(0, len(langs))
         self.bar.setValue(0)
@@ -91,6 +104,7 @@ class PdfExportDialog(QDialog):
         layout.addWidget(self.langs)
         layout.addWidget(QLabel(_("Folder:"), self))
         layout.addLayout(row)
+        layout.addWidget(self.signing)
         layout.addWidget(self.bar)
         layout.addWidget(self.state)
         layout.addWidget(self.buttons)
@@ -114,14 +128,40 @@ class PdfExportDialog(QDialog):
         if not langs:
             return
         self.bar.setRange(0, len(langs))
+        sign = self.open_key()
+        if sign is False:
+            return
         self.start.setEnabled(False)
-        self.worker = _Renderer(self.fs, langs, Path(self.folder.text()))
+        self.worker = _Renderer(self.fs, langs, Path(self.folder.text()), sign or None)
         self.thread_ = QThread(self)
         self.worker.moveToThread(self.thread_)
         self.thread_.started.connect(self.worker.run)
         self.worker.progress.connect(self._progress)
         self.worker.finished.connect(self._finished)
         self.thread_.start()
+
+    def open_key(self) -> Any:
+        """A signing function for the worker, None when not signing, False on a bad key."""
+        from eccp_desktop.cli.signature_commands import pdf_reason
+        from eccp_desktop.trust.errors import TrustError
+        from eccp_desktop.trust.pdfs import sign_pdf
+        from eccp_desktop.ui.signing_dialogs import now
+
+        if not self.signing.wants_signature():
+            return None
+        at = now()
+        try:
+            key = self.key_scope.enter_context(self.signing.key(at))
+        except TrustError as e:
+            self.state.setText("\u2716 " + str(e))  # the mark, not colour alone
+            return False
+        version = self.version
+        fs = self.fs
+
+        def sign(data: bytes, lang: str) -> bytes:
+            return sign_pdf(data, key, at, pdf_reason(fs, version, lang))
+
+        return sign
 
     def _progress(self, i: int, lang: str) -> None:
         self.bar.setValue(i)
@@ -134,6 +174,7 @@ class PdfExportDialog(QDialog):
         if self.thread_:
             self.thread_.quit()
             self.thread_.wait()
+        self.key_scope.close()  # a token session ends with the export
         self.start.setEnabled(True)
 
     def _cancel(self) -> None:

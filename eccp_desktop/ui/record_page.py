@@ -99,6 +99,9 @@ class RecordPage(Page):
         self.status.setObjectName("statusLabel")
         self.record = QLabel(self)
         self.record.setWordWrap(True)
+        self.signature = QLabel(self)  # ✔/⚠/✖ and words: never colour alone
+        self.signature.setObjectName("signatureLabel")
+        self.signature.setWordWrap(True)
         self.submit_button = QPushButton(self)
         self.sign_button = QPushButton(self)
         self.reopen_button = QPushButton(self)
@@ -112,6 +115,7 @@ class RecordPage(Page):
         wf = QVBoxLayout(self.workflow_box)
         wf.addWidget(self.status)
         wf.addWidget(self.record)
+        wf.addWidget(self.signature)
         row = QHBoxLayout()
         for b in (self.submit_button, self.sign_button, self.reopen_button):
             row.addWidget(b)
@@ -240,6 +244,7 @@ class RecordPage(Page):
             )
         else:
             self.record.setText(_("Not signed off yet."))
+        self.signature.setText(self.signature_state())
         writable = self.doc.editable
         self.submit_button.setEnabled(writable and fs.status == "draft")
         self.sign_button.setEnabled(writable and fs.status in ("draft", "submitted"))
@@ -254,6 +259,14 @@ class RecordPage(Page):
             item.setData(0, Qt.ItemDataRole.UserRole, i)
             item.setToolTip(0, _("resolved") if c.resolved else _("open"))
             self.comments.addTopLevelItem(item)
+
+    def signature_state(self) -> str:
+        from eccp_desktop.trust.provenance import state_of, store_key
+
+        s = self.doc.session
+        country, edition = s.ident
+        state = state_of(store_key(s.store), country, edition, s.version)
+        return _("Package signature: {state}").format(state=state.text)
 
     def refresh_history(self) -> None:
         self.history.clear()

@@ -62,7 +62,7 @@ def test_import_preview_says_what_is_added_and_replaced(
     )
     assert [fs.ident for fs in sheets] == [("PL", 2023), ("PL", 2024)]
     assert lines[0].startswith("replace Poland 2023")
-    assert lines[1] == "add Poland 2024"
+    assert lines[1] == "add Poland 2024 — ⚠ not signed"
     assert errors
     assert [s.edition for s in demo_store.list() if s.country == "PL"] == [2023]  # nothing written
 
@@ -103,7 +103,7 @@ def test_drop_a_package_on_the_window_imports_it_after_the_preview(  # type: ign
         Qt.KeyboardModifier.NoModifier,
     )
     w.dropEvent(event)
-    assert shown == [["add Poland 2024"]]
+    assert shown == [["add Poland 2024 — ⚠ not signed"]]
     with Store.open(pl_store) as s:
         assert [x.edition for x in s.list() if x.country == "PL"] == [2023, 2024]
     assert w.navigator.model.row_of("PL", 2024) >= 0
@@ -112,14 +112,16 @@ def test_drop_a_package_on_the_window_imports_it_after_the_preview(  # type: ign
 def test_export_package_writes_what_is_open(
     qtbot, open_window, pl_store: Path, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from eccp_desktop.ui import exchange_dialogs
+    from eccp_desktop.ui import signing_dialogs
 
     target = tmp_path / "out.eccp.json"
-    monkeypatch.setattr(
-        exchange_dialogs.QFileDialog,
-        "getSaveFileName",
-        staticmethod(lambda *a, **k: (str(target), "")),
-    )
+
+    def export_unsigned(dialog) -> int:  # type: ignore[no-untyped-def]
+        dialog.path.setText(str(target))  # "Sign with…" left at "Not signed"
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        return int(dialog.result())
+
+    monkeypatch.setattr(signing_dialogs.ExportPackageDialog, "exec", export_unsigned)
     w = open_window(pl_store)
     w.actions_.export.trigger()
     assert read_package(target) == w.doc.factsheet
