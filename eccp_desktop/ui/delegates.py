@@ -40,6 +40,43 @@ def locale_for(lang: str) -> QLocale:
     return QLocale(lang)
 
 
+NO_DATE = QDate(1800, 1, 1)  # the editor's minimum stands for "no date"
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date that may be empty: shown as "—" until one is picked; Delete clears it.
+
+    A plain QDateEdit always holds a date, so an empty cell used to fill in
+    today when opened and could never be emptied again.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText("\u2014")
+
+    def set_value(self, value: dt.date | None) -> None:
+        if value is None:
+            self.setDate(NO_DATE)
+            today = dt.date.today()  # the calendar opens on this month, nothing chosen
+            self.calendarWidget().setCurrentPage(today.year, today.month)
+        else:
+            self.setDate(QDate(value.year, value.month, value.day))
+
+    def value(self) -> dt.date | None:
+        q = self.date()
+        if q == NO_DATE:
+            return None
+        return dt.date(q.year(), q.month(), q.day())
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() == Qt.Key.Key_Delete:
+            self.setDate(NO_DATE)
+            return
+        super().keyPressEvent(event)
+
+
 class FieldDelegate(QStyledItemDelegate):
     """Picks the editor from the column kind (``KindRole``)."""
 
@@ -76,8 +113,7 @@ class FieldDelegate(QStyledItemDelegate):
             dbl.setSpecialValueText("\u2014")
             editor = dbl
         elif kind == "date":
-            date = QDateEdit(parent)
-            date.setCalendarPopup(True)
+            date = OptionalDateEdit(parent)
             date.setLocale(locale_for(self.lang))
             date.setDisplayFormat(locale_for(self.lang).dateFormat(QLocale.FormatType.ShortFormat))
             editor = date
@@ -133,9 +169,8 @@ class FieldDelegate(QStyledItemDelegate):
                 editor.setValue(editor.minimum())
             else:
                 editor.setValue(float(value) * (100 if kind == "share" else 1))
-        elif isinstance(editor, QDateEdit):
-            d = value or dt.date.today()
-            editor.setDate(QDate(d.year, d.month, d.day))
+        elif isinstance(editor, OptionalDateEdit):
+            editor.set_value(value)
         elif isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))
         elif isinstance(editor, QListWidget):
@@ -158,9 +193,8 @@ class FieldDelegate(QStyledItemDelegate):
                 value = None
             else:
                 value = raw / 100 if kind == "share" else raw
-        elif isinstance(editor, QDateEdit):
-            q = editor.date()
-            value = dt.date(q.year(), q.month(), q.day())
+        elif isinstance(editor, OptionalDateEdit):
+            value = editor.value()
         elif isinstance(editor, QComboBox):
             value = editor.currentData()
         elif isinstance(editor, QListWidget):

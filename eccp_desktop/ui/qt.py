@@ -16,12 +16,14 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QRegularExpression,
+    QRunnable,
     QSettings,
     QSize,
     QSortFilterProxyModel,
     QStringListModel,
     Qt,
     QThread,
+    QThreadPool,
     QTimer,
     QTranslator,
     QUrl,
@@ -81,3 +83,4 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid as is_valid
