@@ -63,8 +63,9 @@ class ProblemsView(QTreeWidget):
     def show_results(self, results: list[Any], factsheet: Any = None) -> None:
         """``factsheet`` names the places ("Clusters › Mazovia ICT Cluster › Members")."""
         from eccp_desktop.i18n import current_language
-        from eccp_desktop.i18n.places import place_label
 
+        if results:  # Babel (CLDR names) only once there is something to name: start-up
+            from eccp_desktop.i18n.places import place_label
         lang = current_language()
         expanded = {
             self.topLevelItem(i).text(0)
