@@ -13,7 +13,6 @@ from eccp_desktop.exchange import PackageError, dumps, read_package
 from eccp_desktop.exchange.package import write_text
 from eccp_desktop.i18n import _, current_language, ngettext
 from eccp_desktop.i18n.formatting import country_name
-from eccp_desktop.store import StoreError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -77,11 +76,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     warnings = signature_commands.check_import_signatures(
         args.files, getattr(args, "require_signature", False)
     )
+    from eccp_desktop.operations import Done
+    from eccp_desktop.operations.store_ops import ImportPlan, run_import
+
     with open_store(args) as store:
-        try:
-            outcomes = store.import_factsheets(sheets, actor=actor())
-        except StoreError as e:
-            fail(str(e))
+        done = run_import(store, ImportPlan(sheets), actor=actor())
+        if not isinstance(done, Done):
+            fail(done.reason)
+        outcomes = done.value
         signature_commands.remember_signatures(store, args.files, outcomes)
     for name, fs, o in zip(args.files, sheets, outcomes, strict=True):
         verb = _("replaced") if o.replaced else _("added")
