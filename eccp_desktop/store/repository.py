@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+import functools
+import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
@@ -22,11 +24,15 @@ from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.exchange.codec import factsheet_to_dict
 from eccp_desktop.exchange.diff import Change, diff
 from eccp_desktop.i18n import _
+from eccp_desktop.store import damage, mapping, opening
 from eccp_desktop.store import engine as engines
-from eccp_desktop.store import mapping
 from eccp_desktop.store import schema as s
 from eccp_desktop.store.errors import ConflictError, NotFoundError, StoreError, StoreReadOnlyError
-from eccp_desktop.store.migrate import upgrade
+from eccp_desktop.store.migrate import check_revision, upgrade
+
+_READ_FAILURES: tuple[type[Exception], ...] = (DBAPIError, *damage.READ_FAILURES)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +70,23 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def _reading(method: Callable[P, R]) -> Callable[P, R]:
+    """A read that meets an undecodable value says where the store is damaged."""
+
+    @functools.wraps(method)
+    def guarded(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except StoreError:
+            raise
+        except _READ_FAILURES as e:
+            store = args[0]
+            assert isinstance(store, Store)
+            raise store.damage_error(e) from None
+
+    return guarded
+
+
 def _action_for(path: str) -> str:
     return "status" if path in ("/status", "/validation") else "edit"
 
@@ -89,8 +112,16 @@ class Store:
         StoreError with the reason.
         """
         location = engines.locate(path_or_url)
-        if location.path is not None and engines.is_marked_read_only(location.path):
-            read_only = True
+        if location.path is not None:
+            if location.path.is_dir():
+                raise StoreError(
+                    _("{path} is a folder, not a store file").format(path=location.path)
+                )
+            if engines.is_marked_read_only(location.path):
+                read_only = True
+            # Looked at read-only first: a file that is not ours, damaged or of
+            # a newer version is refused before any connection could write.
+            check_revision(opening.inspect(location.path), location.display)
         engine = engines.create(location, read_only=read_only)
         try:
             upgrade(engine, location, read_only=read_only)
@@ -106,6 +137,25 @@ class Store:
             ) from None
         return cls(engine, location, read_only=read_only)
 
+    def damage_error(self, e: Exception) -> StoreError:
+        """StoreError naming where the store is damaged, after ``e`` from a read."""
+        reason = str(getattr(e, "orig", None) or e)
+        place = None
+        if self.location.path is not None:
+            try:
+                con = opening.connect_read_only(self.location.path)
+            except Exception:
+                pass
+            else:
+                try:
+                    place = damage.undecodable_place(con)
+                finally:
+                    con.close()
+        where = self.location.display
+        if place is not None:
+            return opening.damaged(where, _("unreadable value at {place}").format(place=place))
+        return opening.damaged(where, reason[:200])
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -116,6 +166,7 @@ class Store:
         self.close()
 
     # -- reading --------------------------------------------------------
+    @_reading
     def list(self) -> builtins.list[Summary]:
         f = s.FactsheetRow
         clusters = select(func.count()).where(s.ClusterRow.factsheet_id == f.id).scalar_subquery()
@@ -126,6 +177,7 @@ class Store:
         with self.engine.connect() as conn:
             return [Summary(*row) for row in conn.execute(stmt)]
 
+    @_reading
     def editions(self, country: str) -> builtins.list[int]:
         with self.engine.connect() as conn:
             return list(
@@ -155,6 +207,7 @@ class Store:
     def load(self, country: str, edition: int) -> Factsheet:
         return self.load_versioned(country, edition)[0]
 
+    @_reading
     def load_versioned(self, country: str, edition: int) -> tuple[Factsheet, int]:
         """The factsheet and the version to pass back to ``save``."""
         with self.engine.connect() as conn:
@@ -163,6 +216,7 @@ class Store:
         self._snapshots[row.id] = (row.version, factsheet_to_dict(fs))
         return fs, row.version
 
+    @_reading
     def load_all(self) -> builtins.list[Factsheet]:
         with self.engine.connect() as conn:
             rows = conn.execute(
@@ -170,6 +224,7 @@ class Store:
             ).all()
             return mapping.load_factsheets(conn, rows)
 
+    @_reading
     def history(self, country: str, edition: int) -> builtins.list[ChangeRecord]:
         c = s.ChangeRow
         with self.engine.connect() as conn:
@@ -383,6 +438,11 @@ class _Transaction:
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
         self._ctx.__exit__(exc_type, exc, tb)
+        if isinstance(exc, UnicodeDecodeError | json.JSONDecodeError) or (
+            isinstance(exc, DBAPIError) and "decode" in str(exc.orig)
+        ):
+            # Reading what is there before a write met a damaged value.
+            raise self._store.damage_error(exc) from None
         if isinstance(exc, DBAPIError):
             where = self._store.location.display
             reason = str(exc.orig) if exc.orig else str(exc)
