@@ -55,7 +55,11 @@ def _bad_value_condition(column: str, kind: object) -> str | None:
     if isinstance(kind, Float):
         return f"typeof({c}) NOT IN ('integer', 'real', 'null')"
     if isinstance(kind, JSON):
-        return f"(typeof({c}) NOT IN ('text', 'null') OR ({c} IS NOT NULL AND NOT json_valid({c})))"
+        # A column declared JSON has NUMERIC affinity: "80" is kept as 80.
+        return (
+            f"(typeof({c}) NOT IN ('text', 'integer', 'real', 'null')"
+            f" OR (typeof({c}) = 'text' AND NOT json_valid({c})))"
+        )
     if isinstance(kind, Date | DateTime):
         return f"typeof({c}) NOT IN ('text', 'null')"
     if isinstance(kind, String | Text):
