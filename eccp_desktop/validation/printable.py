@@ -88,7 +88,7 @@ def _suspect(value: Any, limit: int) -> bool:
     stack = [value]
     while stack:
         v = stack.pop()
-        t = type(v)
+        t: Any = type(v)
         if t is str:
             if len(v) > limit or (not v.isascii() and search(v)):
                 return True
