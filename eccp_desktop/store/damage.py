@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Table, Text
 
+from eccp_desktop.exchange.schema_checks import MAX_AMOUNT, MAX_INTEGER
 from eccp_desktop.i18n import _
 
 # What a read of a damaged store can raise besides StoreError: the driver's
@@ -50,10 +51,11 @@ def _bad_value_condition(column: str, kind: object) -> str | None:
     c = _quote(column)
     if isinstance(kind, Boolean):
         return f"({c} IS NOT NULL AND {c} NOT IN (0, 1))"
+    # Numbers beyond what a package may carry (schema_checks) cannot be exported.
     if isinstance(kind, Integer):
-        return f"typeof({c}) NOT IN ('integer', 'null')"
+        return f"(typeof({c}) NOT IN ('integer', 'null') OR abs({c}) > {MAX_INTEGER})"
     if isinstance(kind, Float):
-        return f"typeof({c}) NOT IN ('integer', 'real', 'null')"
+        return f"(typeof({c}) NOT IN ('integer', 'real', 'null') OR abs({c}) > {MAX_AMOUNT})"
     if isinstance(kind, JSON):
         # A column declared JSON has NUMERIC affinity: "80" is kept as 80.
         return (

@@ -23,6 +23,7 @@ from eccp_desktop.domain.countries import COUNTRIES
 from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.exchange.codec import factsheet_to_dict
 from eccp_desktop.exchange.diff import Change, diff
+from eccp_desktop.exchange.package import check_document
 from eccp_desktop.i18n import _
 from eccp_desktop.store import damage, mapping, opening
 from eccp_desktop.store import engine as engines
@@ -224,7 +225,18 @@ class Store:
         with self.engine.connect() as conn:
             row = self._row(conn, country, edition)
             (fs,) = mapping.load_factsheets(conn, [row])
-        self._snapshots[row.id] = (row.version, factsheet_to_dict(fs))
+        snapshot = factsheet_to_dict(fs)
+        # What the store gives must be a factsheet a package could carry (codes,
+        # ranges, texts): otherwise export, validate or pdf would fail later.
+        problems = check_document(snapshot)
+        if problems:
+            raise opening.damaged(
+                self.location.display,
+                _("the {code} {edition} factsheet at {place}").format(
+                    code=fs.country, edition=fs.edition, place=problems[0]
+                ),
+            )
+        self._snapshots[row.id] = (row.version, snapshot)
         return fs, row.version
 
     @_reading
