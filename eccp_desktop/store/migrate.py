@@ -116,6 +116,10 @@ def upgrade(engine: Engine, location: Location, *, read_only: bool) -> None:
     if current is not None and location.path is not None:
         backup_copy(location.path, f"before-{head}")
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Two copies creating the schema at once: one waits for the other,
+            # then finds it done (Alembic skips what is already at head).
+            conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('eccp-desktop-schema'))"))
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 

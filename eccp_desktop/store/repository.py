@@ -14,6 +14,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
@@ -25,7 +26,7 @@ from eccp_desktop.exchange.codec import factsheet_to_dict
 from eccp_desktop.exchange.diff import Change, diff
 from eccp_desktop.exchange.package import check_document
 from eccp_desktop.i18n import _
-from eccp_desktop.store import damage, mapping, opening
+from eccp_desktop.store import creation, damage, mapping, opening, retry
 from eccp_desktop.store import engine as engines
 from eccp_desktop.store import schema as s
 from eccp_desktop.store.errors import ConflictError, NotFoundError, StoreError, StoreReadOnlyError
@@ -116,14 +117,35 @@ class Store:
 
     # -- opening --------------------------------------------------------
     @classmethod
-    def open(cls, path_or_url: str | os.PathLike[str], *, read_only: bool = False) -> Store:
+    def open(
+        cls,
+        path_or_url: str | os.PathLike[str],
+        *,
+        read_only: bool = False,
+        initial: Callable[[Store], None] | None = None,
+    ) -> Store:
         """Open (creating and migrating if needed) the store at ``path_or_url``.
 
         A file without write permission is opened read-only; a damaged file,
         a file that is not SQLite or a store of a newer version raise
-        StoreError with the reason.
+        StoreError with the reason. ``initial`` fills a store that this call
+        creates (the demo on first use); it is not run on an existing store,
+        and of two processes creating one store at once only one runs it.
         """
         location = engines.locate(path_or_url)
+        path = location.path
+        if path is not None and not read_only and not path.exists():
+
+            def build(private: Path) -> None:
+                with cls._open(engines.locate(private), read_only=False) as fresh:
+                    if initial is not None:
+                        initial(fresh)
+
+            creation.create_new(path, build)
+        return cls._open(location, read_only=read_only)
+
+    @classmethod
+    def _open(cls, location: engines.Location, *, read_only: bool) -> Store:
         if location.path is not None:
             if location.path.is_dir():
                 raise StoreError(
@@ -280,6 +302,7 @@ class Store:
             return [_record_of(r) for r in conn.execute(stmt)]
 
     # -- writing --------------------------------------------------------
+    @retry.retried
     def save(
         self, factsheet: Factsheet, *, base_version: int, actor: str, coalesce: bool = False
     ) -> int:
@@ -324,6 +347,7 @@ class Store:
         self._snapshots[row.id] = (version, new)
         return int(version)
 
+    @retry.retried
     def import_factsheets(
         self, factsheets: Sequence[Factsheet], *, actor: str
     ) -> builtins.list[ImportOutcome]:
@@ -335,6 +359,7 @@ class Store:
                 outcomes.append(self._replace(conn, fs, actor))
         return outcomes
 
+    @retry.retried
     def delete(self, country: str, edition: int) -> None:
         self._writable()
         with self._transaction() as conn:
@@ -382,10 +407,15 @@ class Store:
     def _ensure_country(self, conn: Connection, code: str) -> None:
         if conn.scalar(select(s.CountryRow.code).where(s.CountryRow.code == code)) is None:
             c = COUNTRIES[code]
+            # "if it is not there yet": two writers may add the same country at once.
+            if conn.dialect.name == "postgresql":
+                from sqlalchemy.dialects.postgresql import insert as upsert
+            else:
+                from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
             conn.execute(
-                insert(s.CountryRow).values(
-                    code=code, eu_group=c.group, languages=list(c.languages)
-                )
+                upsert(s.CountryRow)
+                .values(code=code, eu_group=c.group, languages=list(c.languages))
+                .on_conflict_do_nothing(index_elements=["code"])
             )
 
     def _replace(self, conn: Connection, fs: Factsheet, actor: str) -> ImportOutcome:
@@ -516,6 +546,19 @@ class _Transaction:
         ):
             # Reading what is there before a write met a damaged value.
             raise self._store.damage_error(exc) from None
+        if isinstance(exc, DBAPIError) and retry.sqlstate(exc) in retry.RETRYABLE:
+            # Aborted by the server because of another writer: run it again.
+            code = retry.sqlstate(exc) or ""
+            raise retry.Collision(code, str(exc.orig or exc).splitlines()[0]) from None
+        if isinstance(exc, DBAPIError) and (
+            retry.sqlstate(exc) == "23505" or "UNIQUE constraint failed" in str(exc.orig)
+        ):
+            # Another writer added the same factsheet (or country) meanwhile.
+            raise ConflictError(
+                _(
+                    "someone else added the same factsheet at the same time; nothing was written: reload and try again"
+                )
+            ) from None
         if isinstance(exc, DBAPIError):
             where = self._store.location.display
             reason = str(exc.orig) if exc.orig else str(exc)

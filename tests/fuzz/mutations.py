@@ -251,7 +251,9 @@ def flip_bytes(rng: random.Random, raw: bytes) -> bytes:
 def bom(rng: random.Random, raw: bytes) -> bytes:
     marks = [b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf\xef\xbb\xbf"]
     if rng.random() < 0.3:
-        return raw.decode("utf-8").encode(rng.choice(["utf-16", "utf-16-be", "utf-32"]))
+        return raw.decode("utf-8", "surrogatepass").encode(
+            rng.choice(["utf-16", "utf-16-be", "utf-32"]), "surrogatepass"
+        )
     if rng.random() < 0.5:
         return rng.choice(marks) + raw
     at = rng.randrange(len(raw))
