@@ -20,6 +20,7 @@ from eccp_desktop.ui.qt import (
     QMessageBox,
     QPushButton,
     QSortFilterProxyModel,
+    QStyle,
     Qt,
     QTableView,
     QVBoxLayout,
@@ -69,6 +70,8 @@ class TablePage(QWidget):
 
         self.title = QLabel(self)
         self.title.setObjectName("tableTitle")
+        # A long translated title wraps rather than widening the window past 1280 px.
+        self.title.setWordWrap(True)
         self.filter = QLineEdit(self)
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
@@ -78,6 +81,9 @@ class TablePage(QWidget):
         self.down_button = QPushButton(self)
         self.add_button.clicked.connect(self.add_row)
         self.delete_button.clicked.connect(self.delete_selected)
+        style = self.style()
+        self.up_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
+        self.down_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
 
@@ -105,7 +111,9 @@ class TablePage(QWidget):
         )
         self.view.setWordWrap(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        # Not Qt's stretch: it squeezes the last column to 100 px when the others
+        # need the room ("Key National Cluster" cut); ``_fill`` widens it instead.
+        self.view.horizontalHeader().setStretchLastSection(False)
         self.view.verticalHeader().setDefaultSectionSize(26)
 
         bar = QHBoxLayout()
@@ -128,6 +136,10 @@ class TablePage(QWidget):
         self.retranslate()
         self._fit()
 
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fill()
+
     def retranslate(self) -> None:
         title = _(self.spec.title)
         self.title.setText(f"<b>{title}</b>")
@@ -135,12 +147,16 @@ class TablePage(QWidget):
         self.filter.setAccessibleName(_("Filter {table}").format(table=title))
         self.add_button.setText(_("&Add"))
         self.delete_button.setText(_("Delete"))
-        self.up_button.setText(_("Move up"))
-        self.down_button.setText(_("Move down"))
+        # Arrows, named in the tooltip and for screen readers: the words
+        # ("Преместване нагоре") would push the window past 1280 px.
+        for button, name in ((self.up_button, _("Move up")), (self.down_button, _("Move down"))):
+            button.setToolTip(name)
+            button.setAccessibleName(name)
         self.view.setAccessibleName(title)
         self.model.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1)
         )
+        self._fit()  # the new language's headers and values
 
     def set_editable(self, editable: bool) -> None:
         for b in (self.add_button, self.delete_button, self.up_button, self.down_button):
@@ -199,7 +215,22 @@ class TablePage(QWidget):
         self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
         for c in range(self.model.columnCount()):
-            header.resizeSection(c, min(max(header.sectionSize(c), 70), 320))
+            # never narrower than the header's own text (translated headers are long)
+            floor = max(70, header.sectionSizeFromContents(c).width())
+            header.resizeSection(c, max(min(header.sectionSize(c), 320), floor))
+        self._fitted = [header.sectionSize(c) for c in range(self.model.columnCount())]
+        self._fill()
+
+    def _fill(self) -> None:
+        """Widen the last column into the room left, never below what it needs."""
+        count = self.model.columnCount()
+        fitted = getattr(self, "_fitted", [])
+        if not count or len(fitted) != count:
+            return
+        header = self.view.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(count - 1))
+        room = self.view.viewport().width() - others
+        header.resizeSection(count - 1, max(fitted[-1], room))
 
     # -- rows ------------------------------------------------------------------
     def selected_rows(self) -> list[int]:
