@@ -19,14 +19,14 @@ os.environ.setdefault("ECCP_LANG", "en")
 
 
 def main(out: Path) -> None:
+    from PySide6.QtTest import QTest
+
     from eccp_desktop.exchange import read_package
     from eccp_desktop.paths import demo_packages
     from eccp_desktop.store import Store
     from eccp_desktop.ui.app import create_app
     from eccp_desktop.ui.main_window import MainWindow
     from eccp_desktop.ui.pages import ClustersPage
-    from PySide6.QtTest import QTest
-
     from eccp_desktop.ui.qt import QApplication, QSettings, Qt
     from eccp_desktop.ui.record_page import SignOffDialog
     from tests.ui.conftest import kkk_cluster

@@ -13,7 +13,7 @@ import pytest
 
 from eccp_desktop.i18n import set_language
 from eccp_desktop.i18n.pseudo import PSEUDO
-from eccp_desktop.ui.qt import QStyle, QTableView, Qt
+from eccp_desktop.ui.qt import QStyle, Qt, QTableView
 
 pytestmark = pytest.mark.gui
 
