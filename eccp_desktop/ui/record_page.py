@@ -200,12 +200,15 @@ class RecordPage(Page):
         self.comment_text.returnPressed.connect(self.add_comment)
         self.resolve_button.clicked.connect(self.resolve_selected)
         self.target_label = QLabel(self)
+        # A readable place can be long ("Cohesion programmes › 2021PL16RFPR001 › …"):
+        # on its own line, wrapped, so it never widens the window.
+        self.target_label.setWordWrap(True)
         crow = QHBoxLayout()
-        crow.addWidget(self.target_label)
         crow.addWidget(self.comment_text, 1)
         crow.addWidget(self.add_comment_button)
         crow.addWidget(self.resolve_button)
         cl.addWidget(self.comments)
+        cl.addWidget(self.target_label)
         cl.addLayout(crow)
         self.target_path = (
             ""  # the field or row the next comment is about ("": the whole factsheet)

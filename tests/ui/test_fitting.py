@@ -74,3 +74,16 @@ def test_headers_and_navigator_fit(qtbot, open_window, pl_store: Path, lang: str
     assert not problems, problems
     # every page visited: the window still fits a 1280 x 800 screen
     assert w.minimumSizeHint().width() <= 1280, w.minimumSizeHint()
+
+
+def test_import_preview_opens_readable(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from eccp_desktop.ui.exchange_dialogs import ImportPreview
+
+    lines = ["replace Poland 2023 (version 12, 3 clusters, 4 policies) with pl-2023.eccp.json"]
+    dialog = ImportPreview(None, lines, [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.width() >= 640 and dialog.height() >= 400  # it opened tiny
+    listing = dialog.listing
+    assert listing.viewport().width() >= listing.fontMetrics().horizontalAdvance(lines[0])
