@@ -93,7 +93,7 @@ class SignOffDialog(QDialog):
             counts = _(
                 "Errors that block the sign-off as validated: {n} ({now} now, {raised} that are warnings until then)"
             ).format(n=len(j.blocking), now=len(j.standing), raised=len(j.raised))
-            self.message.setText(counts + " " + _("Double-click one to go to it."))
+            self.message.setText(counts + ". " + _("Double-click one to go to it."))
             self._list(j.blocking, "\u2716")
             ok.setText(_("Sign off"))
         elif j.warnings:
