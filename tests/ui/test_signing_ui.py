@@ -137,7 +137,7 @@ def test_export_pdfs_signed(
     qtbot.addWidget(dialog)
     dialog.show()
     for i in range(dialog.langs.count()):  # English only
-        if dialog.langs.item(i).text() != "en":
+        if dialog.langs.item(i).data(Qt.ItemDataRole.UserRole) != "en":
             dialog.langs.item(i).setCheckState(Qt.CheckState.Unchecked)
     dialog.folder.setText(str(tmp_path))
     fill_certificate(qtbot, dialog.signing, pki().p12(pki().expired, tmp_path), PASSWORD)
