@@ -282,7 +282,13 @@ class Store:
                 )
             )
 
-    def _replace(self, conn: Connection, fs: Factsheet, actor: str) -> ImportOutcome:
+    def _replace(
+        self,
+        conn: Connection,
+        fs: Factsheet,
+        actor: str,
+        record: tuple[str, Change] | None = None,
+    ) -> ImportOutcome:
         self._ensure_country(conn, fs.country)
         f = s.FactsheetRow
         existing = conn.execute(
@@ -304,7 +310,8 @@ class Store:
                 update(f).where(f.id == fid).values(version=version, updated_at=_now(), **values)
             )
         mapping.write_children(conn, fid, fs)
-        self._record(conn, fid, actor, [("import", Change("", None, f"{fs.country} {fs.edition}"))])
+        entry = record or ("import", Change("", None, f"{fs.country} {fs.edition}"))
+        self._record(conn, fid, actor, [entry])
         self._snapshots.pop(fid, None)
         return ImportOutcome(fs.country, fs.edition, existing is not None, version)
 
