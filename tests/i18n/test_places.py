@@ -122,7 +122,7 @@ def test_any_path_gives_a_label_never_an_error(parts: list[str]) -> None:
         (60, 45, "/clusters/0/members", "en", "60 → 45"),
         (1200, 45000, "/clusters/0/members", "de", "1.200 → 45.000"),
         (None, 20000000, "/policies/0/budget_eur", "en", "— → €20,000,000"),
-        ("2012-05-01", None, "/clusters/0/founded", "en", "May 1, 2012 → —"),
+        ("2012-05-01", None, "/clusters/0/founded", "en", "1 May 2012 → —"),
         ("draft", "submitted", "/status", "de", "Entwurf → Eingereicht"),
         (
             ["green"],
