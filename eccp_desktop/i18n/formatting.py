@@ -6,6 +6,7 @@ import copy
 import datetime as dt
 from decimal import Decimal
 from functools import lru_cache
+from typing import Final
 
 from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
@@ -13,13 +14,18 @@ from babel import numbers as babel_numbers
 
 from eccp_desktop.i18n.catalog import translator
 
+# English in the EU institutions is British/Irish English: "31 Dec 2023", not
+# CLDR's default "Dec 31, 2023" (en = en_US). Irish English keeps the euro's
+# "€" before the amount as Ireland writes it.
+ENGLISH: Final = "en_IE"
+
 
 @lru_cache(maxsize=64)
 def locale(lang: str) -> Locale:
     try:
-        return Locale.parse(lang)
+        return Locale.parse(ENGLISH if lang == "en" else lang)
     except (UnknownLocaleError, ValueError):
-        return Locale.parse("en")
+        return Locale.parse(ENGLISH)
 
 
 def country_name(code: str, lang: str) -> str:
