@@ -8,7 +8,7 @@ import json
 from eccp_desktop.cli.common import EXIT_OK, actor, fail, open_store
 from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.exchange import PackageError, read_package
-from eccp_desktop.i18n import _, ngettext
+from eccp_desktop.i18n import _, current_language, ngettext
 
 EXIT_DIFFERENT = 1  # like diff(1): 0 the same, 1 differences, 2 bad input
 
@@ -102,7 +102,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
                 old_name, new_name = f"{code} {against}", f"{code} {year}"
         except NotFoundError as e:
             fail(str(e))
-    differences = compare(factsheet_to_dict(old), factsheet_to_dict(new))
+    old_doc, new_doc = factsheet_to_dict(old), factsheet_to_dict(new)
+    differences = compare(old_doc, new_doc)
     if args.json:
         print(json.dumps([d.as_json() for d in differences], ensure_ascii=False, indent=2))
     else:
@@ -112,7 +113,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
                 len(differences),
             ).format(old=old_name, new=new_name, n=len(differences))
         )  # fmt: skip
-        for line in lines(differences):
+        for line in lines(differences, old_doc, new_doc, current_language()):
             print("  " + line)
     return EXIT_DIFFERENT if differences else EXIT_OK
 

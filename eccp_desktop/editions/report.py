@@ -1,4 +1,9 @@
-"""Differences as lines a reader scans: place, what happened, old → new, words."""
+"""Differences as lines a reader scans: place, what happened, old → new, words.
+
+Places and values read as in the editor (``i18n.places``): "Policies › Key
+National Clusters › Budget: 20 Mio. € → 21 Mio. €"; a changed text shows
+the words that changed, in wdiff's marks.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,7 @@ from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.editions.compare import Difference
 from eccp_desktop.editions.words import render, word_diff
 from eccp_desktop.i18n import _
-
-ARROW = " \u2192 "
-_SHORT = 60
+from eccp_desktop.i18n.places import ARROW, format_value, place_label
 
 
 def kind_label(change: str) -> str:
@@ -23,49 +26,16 @@ def kind_label(change: str) -> str:
     }.get(change, change)
 
 
-def item_name(value: Any) -> str:
-    """What an item is called: its name, key, CCI code or title."""
-    if isinstance(value, dict):
-        for key in ("name", "cci", "key", "ecosystem", "title", "dimension", "text", "by", "url"):
-            v = value.get(key)
-            if isinstance(v, dict):
-                v = v.get("en") or next((t for t in v.values() if t), None)
-            if v:
-                return _short(str(v))
-        return "…"
-    return show(value)
-
-
-def show(value: Any) -> str:
-    if value is None or value == "" or value == []:
-        return "\u2014"  # an em dash: nothing
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if isinstance(value, list):
-        return ", ".join(item_name(v) for v in value)
-    if isinstance(value, dict):
-        return item_name(value)
-    if isinstance(value, str):
-        return f"\u201c{_short(value)}\u201d"
-    return str(value)
-
-
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= _SHORT else text[: _SHORT - 1] + "…"
-
-
-def describe(d: Difference) -> str:
-    """``old → new`` for a change, the words for a text, the item for an addition."""
-    if d.change == "moved":
-        return f"{d.old}{ARROW}{d.new}"
-    if d.change == "added":
-        return show(d.new)
-    if d.change == "removed":
-        return show(d.old)
-    if isinstance(d.old, str) and isinstance(d.new, str) and _is_prose(d):
-        return render(word_diff(d.old, d.new))
-    return f"{show(d.old)}{ARROW}{show(d.new)}"
+def item_name(value: dict[str, Any]) -> str:
+    """What an added or removed item is called: its name, code, title, text or signer."""
+    for key in ("name", "cci", "key", "ecosystem", "title", "dimension", "text", "by", "url"):
+        v = value.get(key)
+        if isinstance(v, dict):
+            v = v.get("en") or next((t for t in v.values() if t), None)
+        if v:
+            text = " ".join(str(v).split())
+            return f"\u201c{text[:59] + '…' if len(text) > 60 else text}\u201d"
+    return "\u2014"
 
 
 def _is_prose(d: Difference) -> bool:
@@ -74,7 +44,26 @@ def _is_prose(d: Difference) -> bool:
     return last in EU_LANGUAGES or len(str(d.old).split()) + len(str(d.new).split()) > 4
 
 
-def lines(differences: list[Difference], place: Any = None) -> list[str]:
-    """One line per difference; ``place(path)`` names the place (default: the path)."""
-    name = place or (lambda path: path)
-    return [f"{kind_label(d.change)}: {name(d.path)}: {describe(d)}" for d in differences]
+def describe(d: Difference, old_doc: Any, new_doc: Any, lang: str) -> str:
+    """``old → new`` for a change, the words for a text, the item for an addition."""
+    if d.change == "moved":
+        return place_label(old_doc, d.old, lang) + ARROW + place_label(new_doc, d.new, lang)
+    if d.change in ("added", "removed"):
+        value = d.new if d.change == "added" else d.old
+        return item_name(value) if isinstance(value, dict) else format_value(value, d.path, lang)
+    if isinstance(d.old, str) and isinstance(d.new, str) and _is_prose(d):
+        return render(word_diff(d.old, d.new))
+    return format_value(d.old, d.path, lang) + ARROW + format_value(d.new, d.path, lang)
+
+
+def place_of(d: Difference, old_doc: Any, new_doc: Any, lang: str) -> str:
+    """Where the difference is, named in the version that has it."""
+    return place_label(old_doc if d.change == "removed" else new_doc, d.path, lang)
+
+
+def lines(differences: list[Difference], old_doc: Any, new_doc: Any, lang: str) -> list[str]:
+    return [
+        f"{kind_label(d.change)}: {place_of(d, old_doc, new_doc, lang)}: "
+        f"{describe(d, old_doc, new_doc, lang)}"
+        for d in differences
+    ]

@@ -312,6 +312,9 @@ ACTIONS = {
     "status": N_("status change"),
     "import": N_("import"),
     "comment": N_("comment"),
+    "new_edition": N_("started from an earlier edition"),  # old: that edition's year
+    "merge": N_("merged from a package"),
+    "merge_choice": N_("merge conflict settled"),  # old: the value not taken
 }
 
 

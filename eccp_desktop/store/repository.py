@@ -273,7 +273,13 @@ class Store:
             row = self._row(conn, country, edition)
             for coll in mapping.COLLECTIONS.values():
                 mapping.delete_positions(conn, coll, row.id, None)
-            for table in (s.SectionRow, s.AssessmentRow, s.ValidationRecordRow, s.ChangeRow):
+            for table in (
+                s.SectionRow,
+                s.AssessmentRow,
+                s.ValidationRecordRow,
+                s.ChangeRow,
+                s.BaseSnapshotRow,
+            ):
                 conn.execute(delete(table).where(table.factsheet_id == row.id))
             conn.execute(delete(s.FactsheetRow).where(s.FactsheetRow.id == row.id))
             self._snapshots.pop(row.id, None)

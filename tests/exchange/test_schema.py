@@ -17,6 +17,7 @@ def test_schema_codes_match_the_domain() -> None:
         "format", "format_version", "country", "edition", "reference_date", "status", "languages",
         "sections", "policy_assessment", "ecosystems", "policies", "cohesion_programmes",
         "recommendations", "tier_schemes", "clusters", "sources", "validation", "review_comments",
+        "base",
     }  # fmt: skip
     assert _enum(props["status"]) == set(codes.STATUSES)
     assert set(props["sections"]["properties"]) == set(codes.SECTION_KEYS)
