@@ -40,15 +40,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_new_edition(args: argparse.Namespace) -> int:
-    from eccp_desktop.editions.next_edition import EditionError
-    from eccp_desktop.store import StoreError
-    from eccp_desktop.store.editions import start_edition
+    from eccp_desktop.operations import Done
+    from eccp_desktop.operations.editions_ops import start_edition
 
     with open_store(args) as store:
-        try:
-            fs = start_edition(store, args.country, args.year, source=args.source, actor=actor())
-        except (EditionError, StoreError) as e:
-            fail(str(e), _("nothing was written"))
+        done = start_edition(store, args.country, args.year, source=args.source, actor=actor())
+    if not isinstance(done, Done):
+        fail(done.reason, _("nothing was written"))
+    fs = done.value
     comments = len(fs.review_comments)
     print(
         _("{code} {year} started from {source}: draft, reference date {date}").format(

@@ -33,25 +33,17 @@ def import_checked(
     after: Callable[[Factsheet], None],
 ) -> int:
     """Import checked packages; ``after`` reports on what each left in the store."""
-    from eccp_desktop.editions.received import ImportPlan, plan_import
-    from eccp_desktop.store import StoreError
-    from eccp_desktop.store.editions import BaseError, apply_import
+    from eccp_desktop.operations import Done
+    from eccp_desktop.operations.editions_ops import apply_received, plan_received
 
-    prefer = getattr(args, "prefer", None)
     with open_store(args) as store:
-        plans: list[ImportPlan] = []
-        problems: list[str] = []
-        for name, fs, doc in packages:
-            try:
-                plans.append(plan_import(store, fs, doc, source=name, prefer=prefer))
-            except (BaseError, StoreError) as e:
-                problems.append(f"{name}: {e}")
-        if problems:
-            fail(*problems, _("nothing was imported"))
-        if any(p.open_conflicts for p in plans):
-            for plan in plans:
+        planned = plan_received(store, packages, prefer=getattr(args, "prefer", None))
+        if planned.errors:
+            fail(*planned.errors, _("nothing was imported"))
+        if planned.open_conflicts:
+            for plan in planned.plans:
                 _print_conflicts(plan)
-            n = sum(p.open_conflicts for p in plans)
+            n = planned.open_conflicts
             print(
                 ngettext(
                     "nothing was imported: {n} conflict; settle it with --prefer incoming or --prefer here, or in the window",
@@ -60,11 +52,10 @@ def import_checked(
                 ).format(n=n)
             )
             return EXIT_CONFLICTS
-        try:
-            outcomes = apply_import(store, plans, actor=actor())
-        except StoreError as e:
-            fail(str(e))
-    for plan, o in zip(plans, outcomes, strict=True):
+        done = apply_received(store, planned, actor=actor())
+    if not isinstance(done, Done):
+        fail(done.reason)
+    for plan, o in zip(planned.plans, done.value, strict=True):
         _print_outcome(plan, o.version)
         after(plan.factsheet)
     return EXIT_OK

@@ -142,19 +142,24 @@ def build_story(ctx: Context, fs: Factsheet, problems: Sequence[object] | None) 
 
 
 def render_factsheet(
-    factsheet: Factsheet, lang: str, *, problems: Sequence[object] | None = None
+    factsheet: Factsheet,
+    lang: str,
+    *,
+    problems: Sequence[object] | None = None,
+    tagged: bool = True,
 ) -> bytes:
     """The factsheet as a PDF in ``lang``; byte-identical for the same input.
 
     ``problems``: validation results (objects with rule, severity, message,
     path) printed in the annex; None leaves the annex section out.
+    ``tagged=False``: without the PDF/UA tagging, for the benchmark's baseline only.
     """
     check_language(lang)
     ctx = Context(lang)
     out = BytesIO()
     try:
         story = build_story(ctx, factsheet, problems)
-        FactsheetDocument(out, page_info(ctx, factsheet)).render(story)
+        FactsheetDocument(out, page_info(ctx, factsheet)).render(story, tagged=tagged)
     except PdfError:
         raise
     except (LayoutError, ValueError, TypeError, KeyError, IndexError, AttributeError) as e:

@@ -17,6 +17,7 @@ from eccp_desktop.pdf.context import Context
 from eccp_desktop.pdf.document import Heading
 from eccp_desktop.pdf.escape import clean, markup, safe_url
 from eccp_desktop.pdf.para import Para
+from eccp_desktop.pdf.tagging import set_role
 
 Story = list[Flowable]
 
@@ -199,7 +200,7 @@ def state(ctx: Context, fs: Factsheet) -> Story:
         for dim, a in fs.policy_assessment.items()
     ]
     header = [_("Dimension"), _("Rating"), _("Assessment")]
-    assessment = tables.grid(ctx, header, rows, [18, 12, 70]) if rows else None
+    assessment = tables.grid(ctx, header, rows, [18, 12, 70], row_headers=True) if rows else None
     text_then_table(ctx, story, "policy_state", fs, assessment)
     story.append(
         heading(ctx, "4.2", _("Potential impact on the challenges of the European Semester"), 1)
@@ -218,7 +219,7 @@ def references(ctx: Context, fs: Factsheet) -> Story:
             text += ". " + link(s.url)
         if s.accessed:
             text += " " + markup(_("(accessed {date})").format(date=ctx.date(s.accessed)))
-        story.append(ctx.para(text, "reference"))
+        story.append(set_role(ctx.para(text, "reference"), "LI"))
     if not fs.sources:
         story.append(nothing(ctx))
     return story

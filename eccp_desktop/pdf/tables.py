@@ -18,6 +18,7 @@ from eccp_desktop.pdf import fonts, styles
 from eccp_desktop.pdf.context import Context
 from eccp_desktop.pdf.escape import markup, safe_url
 from eccp_desktop.pdf.para import Para
+from eccp_desktop.pdf.table_tags import CellTags, DataTable
 
 Cell = object  # a Paragraph or a markup string
 CELL_SIZE = 8
@@ -86,8 +87,13 @@ def grid(
     align_right: Sequence[int] = (),
     align_center: Sequence[int] = (),
     extra_style: Sequence[tuple[object, ...]] = (),
+    row_headers: bool = False,
 ) -> LongTable:
-    """A table with a translated header row that repeats on continuation pages."""
+    """A table with a translated header row that repeats on continuation pages.
+
+    Tagged as a Table: the header cells are TH with /Scope /Column; with
+    ``row_headers`` the first column names its row (TH, /Scope /Row).
+    """
     sheet = styles.stylesheet()
     col_widths = fit_header_words(header, widths)
     data: list[list[Cell]] = [
@@ -98,7 +104,14 @@ def grid(
     ]
     for row in rows:
         data.append([_cell(c, col_widths[i], i in align_right) for i, c in enumerate(row)])
-    table = LongTable(data, colWidths=col_widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    table = DataTable(
+        data,
+        colWidths=col_widths,
+        repeatRows=1,
+        splitInRow=1,
+        hAlign="LEFT",
+        renderCB=CellTags(header_rows=1, row_headers=row_headers),
+    )
     commands: list[tuple[object, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),  # else Helvetica is referenced
         ("BACKGROUND", (0, 0), (-1, 0), styles.HEADER_BG),
@@ -259,7 +272,7 @@ def support_matrix(ctx: Context, scheme: TierScheme) -> LongTable:
         *[text_in(t.name, ctx.lang)[0] or t.key for t in scheme.tiers],
     ]
     widths = [40] + [60 / max(1, len(scheme.tiers))] * len(scheme.tiers)
-    return grid(ctx, header, rows, widths, align_center=range(1, len(header)))
+    return grid(ctx, header, rows, widths, align_center=range(1, len(header)), row_headers=True)
 
 
 def problems(ctx: Context, results: Sequence[object]) -> LongTable:

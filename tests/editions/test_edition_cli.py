@@ -80,7 +80,10 @@ def test_diff_between_editions_text_and_json(capsys: pytest.CaptureFixture[str],
     code, out, _ = run(capsys, "--db", db, "diff", "PL", "--edition", "2024", "--against", "2023")
     assert code == 1
     assert "PL 2023 → PL 2024" in out
-    assert "Change: Tier schemes › Key National Clusters (KKK) competition › Tiers (entry to top) › Growing cluster › Minimum members: 35 → 40" in out
+    assert (
+        "Change: Tier schemes › Key National Clusters (KKK) competition › Tiers (entry to top) › Growing cluster › Minimum members: 35 → 40"
+        in out
+    )
     assert "Removal: Sign-off: “Anna Nowak”" in out
     assert "Removal: Review comments › No. 2: “Done”" in out
     code, out, _ = run(capsys, "--db", db, "diff", "PL", "--against", "2023", "--json")

@@ -105,7 +105,9 @@ def test_the_demo_conflict_stops_the_import_until_settled(
 
     code, out, err = run(capsys, "--db", db, "import", str(pl), str(nl), "--prefer", "incoming")
     assert code == 0, err
-    assert "PL 2023: merged from" in out and "2 changes from the package, 1 local change kept" in out
+    assert (
+        "PL 2023: merged from" in out and "2 changes from the package, 1 local change kept" in out
+    )
     assert "Minimum members: the package's value taken" in out
     with Store.open(db) as store:
         fs = store.load("PL", 2023)
