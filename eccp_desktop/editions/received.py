@@ -87,6 +87,7 @@ def plan_import(
             differences=compare(here, theirs),
         )
     result = merge(base, here, theirs, choices=choices, prefer=prefer)
+    open_paths = {c.path for c in result.conflicts}  # undecided: neither taken nor kept yet
     return ImportPlan(
         source,
         incoming,
@@ -94,5 +95,5 @@ def plan_import(
         here_version=here_version,
         differences=compare(here, result.merged),
         result=result,
-        kept=compare(theirs, result.merged),
+        kept=[d for d in compare(theirs, result.merged) if d.path not in open_paths],
     )

@@ -66,17 +66,21 @@ def plan_received(
     store: Store,
     packages: Sequence[tuple[str, Any, dict[str, Any]]],
     *,
-    choices: Mapping[str, Side] | None = None,
+    choices: Mapping[str, Mapping[str, Side]] | None = None,
     prefer: Side | None = None,
 ) -> ReceivedPlan:
-    """Plan the import of checked packages ``(file, factsheet, document)``."""
+    """Plan the import of checked packages ``(file, factsheet, document)``.
+
+    ``choices``: per file, the side chosen for each conflict (by its key).
+    """
     from eccp_desktop.editions.received import plan_import
     from eccp_desktop.store.editions import BaseError
 
     result = ReceivedPlan()
     for name, fs, doc in packages:
         try:
-            plan = plan_import(store, fs, doc, source=name, choices=choices, prefer=prefer)
+            chosen = (choices or {}).get(name)
+            plan = plan_import(store, fs, doc, source=name, choices=chosen, prefer=prefer)
         except (BaseError, StoreError) as e:
             result.errors.append(f"{name}: {e}")
             continue
@@ -122,3 +126,11 @@ def apply_received(store: Store, plan: ReceivedPlan, *, actor: str) -> Outcome:
     except StoreError as e:
         return Failed(str(e))
     return Done(Changes(paths=(ROOT,), status=True, factsheets=True, history=True), value=outcomes)
+
+
+def exported(store: Store, country: str, edition: int) -> tuple[Any, dict[str, Any] | None]:
+    """The factsheet to export and its package ``base`` (None from a read-only store)."""
+    from eccp_desktop.store.editions import record_export
+
+    fs, base = record_export(store, country, edition)
+    return fs, base.as_json() if base else None

@@ -152,6 +152,8 @@ def apply_import(store: Store, plans: list[ImportPlan], *, actor: str) -> list[I
     store._writable()
     if any(p.open_conflicts for p in plans):
         raise ValueError("a merge with open conflicts cannot be written")
+    if all(p.kind != "merge" for p in plans):  # adds and replaces only: as before editions
+        return store.import_factsheets([p.incoming for p in plans], actor=actor)
     outcomes: list[ImportOutcome] = []
     with store._transaction() as conn:
         for plan in plans:
