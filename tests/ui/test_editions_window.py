@@ -142,3 +142,17 @@ def test_what_changed_lists_the_changes_a_click_from_their_fields(  # type: igno
     dialog.list.setFocus()
     qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
     assert jumps == ["/clusters/0/members"]
+
+
+def test_the_navigator_marks_a_signed_off_factsheet_with_errors(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from eccp_desktop.ui.navigator import NavigatorModel, Row
+
+    model = NavigatorModel()
+    model.set_rows([Row("PL", 2023, "validated", 15, 3), Row("NL", 2023, "validated", 0, 3),
+                    Row("FR", 2023, "draft", 4, 0)])  # fmt: skip
+    status = [model.index(i, 2) for i in range(3)]
+    texts = [model.data(i) for i in status]
+    assert texts[0].endswith("\u26a0") and not texts[1].endswith("\u26a0")
+    assert not texts[2].endswith("\u26a0")
+    tip = model.data(status[0], Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Marked Validated, but validation finds 15 errors"
