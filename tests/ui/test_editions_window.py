@@ -156,3 +156,28 @@ def test_the_navigator_marks_a_signed_off_factsheet_with_errors(qtbot) -> None: 
     assert not texts[2].endswith("\u26a0")
     tip = model.data(status[0], Qt.ItemDataRole.ToolTipRole)
     assert tip == "Marked Validated, but validation finds 15 errors"
+
+
+def test_what_changed_against_a_package_file(  # type: ignore[no-untyped-def]
+    qtbot, open_window, pl_store: Path, tmp_path: Path
+) -> None:
+    from eccp_desktop.exchange import read_package, write_package
+
+    w = open_window(pl_store)
+    other = w.doc.factsheet
+    import copy
+
+    other = copy.deepcopy(other)
+    other.policies[0].budget_eur = 1_000_000
+    write_package(other, tmp_path / "pl.eccp.json")
+    w.actions_.what_changed.trigger()
+    dialog = w.what_changed
+    assert dialog.heading.text() == "No other edition: compare against a package file."
+    dialog.show_against_file(str(tmp_path / "pl.eccp.json"))
+    assert dialog.heading.text().endswith("PL 2023: 1 difference")
+    assert "Budget" in dialog.list.item(0).text()
+    nl = read_package(Path("resources/demo/nl-2023.eccp.json"))
+    write_package(nl, tmp_path / "nl.eccp.json")
+    dialog.show_against_file(str(tmp_path / "nl.eccp.json"))
+    assert "holds the NL factsheet, not PL's" in dialog.heading.text()
+    assert dialog.list.count() == 0
