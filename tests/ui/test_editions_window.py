@@ -16,6 +16,16 @@ pytestmark = pytest.mark.gui
 TIER = "/tier_schemes/0/tiers/1/min_members"
 
 
+def settle(qtbot, w) -> None:  # type: ignore[no-untyped-def]
+    """Let the navigator finish counting off the GUI thread before the store is closed."""
+    from eccp_desktop.ui.qt import QThreadPool
+
+    qtbot.waitUntil(
+        lambda: all(r.errors is not None for r in w.navigator.model.rows), timeout=30000
+    )
+    QThreadPool.globalInstance().waitForDone(30000)
+
+
 def _base_package(pl_store: Path, tmp_path: Path) -> Path:
     from eccp_desktop.exchange import write_package
 
@@ -85,6 +95,7 @@ def test_the_merge_preview_settles_each_conflict_and_the_history_says_who_chose(
     )  # fmt: skip
     assert {c[2] for c in choices.values()} == {"Jan Kowalski"}
     assert w.doc.factsheet.tier_schemes[0].tiers[1].min_members == 40  # the window reloaded
+    settle(qtbot, w)
 
 
 def test_start_next_edition_from_the_factsheet_menu(  # type: ignore[no-untyped-def]
@@ -111,12 +122,14 @@ def test_start_next_edition_from_the_factsheet_menu(  # type: ignore[no-untyped-
         assert store.load("PL", 2025).status == "draft"
         (first,) = store.history("PL", 2025)
         assert (first.action, first.old, first.new) == ("new_edition", 2023, 2025)
+    settle(qtbot, w)
 
 
 def test_next_edition_is_not_offered_to_a_reviewer(qtbot, open_window, pl_store: Path) -> None:  # type: ignore[no-untyped-def]
     w = open_window(pl_store, reviewer=True)
     assert not w.actions_.next_edition.isEnabled()
     assert w.actions_.what_changed.isEnabled()
+    settle(qtbot, w)
 
 
 def test_what_changed_lists_the_changes_a_click_from_their_fields(  # type: ignore[no-untyped-def]
@@ -142,6 +155,7 @@ def test_what_changed_lists_the_changes_a_click_from_their_fields(  # type: igno
     dialog.list.setFocus()
     qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
     assert jumps == ["/clusters/0/members"]
+    settle(qtbot, w)
 
 
 def test_the_navigator_marks_a_signed_off_factsheet_with_errors(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -181,3 +195,4 @@ def test_what_changed_against_a_package_file(  # type: ignore[no-untyped-def]
     dialog.show_against_file(str(tmp_path / "nl.eccp.json"))
     assert "holds the NL factsheet, not PL's" in dialog.heading.text()
     assert dialog.list.count() == 0
+    settle(qtbot, w)
