@@ -87,6 +87,8 @@ class ImportMergePreview(QDialog):
         for plan in planned.plans:
             self.summary.addItems(_plan_lines(plan, lang))
         self.summary.addItems(["\u2716 " + e for e in planned.errors])
+        self.summary.setWordWrap(True)
+        self.listing = self.summary  # the name the import preview's tests use
         layout.addWidget(self.summary)
         self.combos: list[tuple[str, str, QComboBox]] = []  # file, key, choice
         self.conflicts = QTreeWidget(self)
