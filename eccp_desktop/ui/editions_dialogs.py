@@ -69,21 +69,26 @@ def _plan_lines(plan: Any, lang: str) -> list[str]:
 class ImportMergePreview(QDialog):
     """What the import will do; each merge conflict side by side with a choice."""
 
-    def __init__(self, parent: Any, planned: Any) -> None:
+    def __init__(self, parent: Any, planned: Any, errors: list[str] | None = None) -> None:
         super().__init__(parent)
         from eccp_desktop.i18n.places import format_value, place_label
+        from eccp_desktop.operations.editions_ops import ReceivedPlan
 
+        lines: list[str] = []
+        if isinstance(planned, list):  # plain lines (the preview of a plain import)
+            lines, planned = planned, ReceivedPlan(errors=list(errors or []))
         self.planned = planned
         lang = current_language()
         self.setWindowTitle(_("Import packages"))
         self.resize(1100, 600)
         layout = QVBoxLayout(self)
-        can = bool(planned.plans) and not planned.errors
+        can = bool(planned.plans or lines) and not planned.errors
         layout.addWidget(
             QLabel(_("What the import will do:") if can else _("Nothing can be imported."), self)
         )
         self.summary = QListWidget(self)
         self.summary.setAccessibleName(_("Import preview"))
+        self.summary.addItems(lines)
         for plan in planned.plans:
             self.summary.addItems(_plan_lines(plan, lang))
         self.summary.addItems(["\u2716 " + e for e in planned.errors])
@@ -156,6 +161,8 @@ class ImportMergePreview(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._update()
+        if not self.combos:  # opens at a size that reads the lines without resizing
+            self.resize(max(640, min(1000, self.summary.sizeHintForColumn(0) + 60)), 400)
 
     def _all(self, index: int) -> None:
         for _file, _key, combo in self.combos:
