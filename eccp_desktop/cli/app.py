@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from eccp_desktop import __version__
 from eccp_desktop.cli import (
+    edition_commands,
     overview_commands,
     pdf_commands,
     signature_commands,
@@ -30,6 +31,7 @@ COMMAND_MODULES = [
     pdf_commands,
     overview_commands,
     signature_commands,
+    edition_commands,
 ]
 
 

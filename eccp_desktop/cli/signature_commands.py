@@ -107,13 +107,17 @@ def signing_key(args: argparse.Namespace, at: dt.datetime) -> Iterator[SigningKe
         fail(str(e))
 
 
-def signed_package_text(fs: Factsheet, args: argparse.Namespace, at: dt.datetime) -> str:
-    """The package of ``fs``, signed with the key the options name."""
+def signed_package_text(
+    fs: Factsheet, args: argparse.Namespace, at: dt.datetime, *, base: dict[str, Any] | None = None
+) -> str:
+    """The package of ``fs`` (with its editions ``base``), signed with the key the options name."""
     from eccp_desktop.exchange import factsheet_to_dict
     from eccp_desktop.trust.errors import TrustError
     from eccp_desktop.trust.packages import sign_document
 
     document = factsheet_to_dict(fs)
+    if base is not None:
+        document["base"] = base  # signed too: who exported it from where is part of the claim
     with signing_key(args, at) as key:
         try:
             signed = sign_document(document, key, at)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
-from eccp_desktop.cli import signature_commands
-from eccp_desktop.cli.common import EXIT_OK, actor, fail, load_factsheet, open_store
+from eccp_desktop.cli import merge_import, signature_commands
+from eccp_desktop.cli.common import EXIT_OK, err, fail, open_store
 from eccp_desktop.domain.model import Factsheet
-from eccp_desktop.exchange import PackageError, dumps, read_package
-from eccp_desktop.exchange.package import write_text
+from eccp_desktop.exchange import PackageError, dumps
+from eccp_desktop.exchange.package import read_document, write_text
 from eccp_desktop.i18n import _, current_language, ngettext
 from eccp_desktop.i18n.formatting import country_name
 
@@ -26,6 +27,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help=_("refuse packages that are not signed by a trusted, authorised signer"),
     )
+    merge_import.add_arguments(p)
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("export", help=_("write a factsheet as a package"))
@@ -55,10 +57,12 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     # Read and check every file first: one bad file means nothing is written.
-    sheets, problems = [], []
+    sheets, documents, problems = [], [], []
     for name in args.files:
         try:
-            sheets.append(read_package(name))
+            fs, document = read_document(name)
+            sheets.append(fs)
+            documents.append(document)
         except PackageError as e:
             problems += e.lines()
     seen: dict[tuple[str, int], str] = {}
@@ -76,54 +80,80 @@ def cmd_import(args: argparse.Namespace) -> int:
     warnings = signature_commands.check_import_signatures(
         args.files, getattr(args, "require_signature", False)
     )
-    from eccp_desktop.operations import Done
-    from eccp_desktop.operations.store_ops import ImportPlan, run_import
-
-    with open_store(args) as store:
-        done = run_import(store, ImportPlan(sheets), actor=actor())
-        if not isinstance(done, Done):
-            fail(done.reason)
-        outcomes = done.value
-        signature_commands.remember_signatures(store, args.files, outcomes)
-    for name, fs, o in zip(args.files, sheets, outcomes, strict=True):
-        verb = _("replaced") if o.replaced else _("added")
-        print(
-            _("{code} {edition}: {verb} from {file} (version {version})").format(
-                code=o.country, edition=o.edition, verb=verb, file=name, version=o.version
-            )
-        )
-        report_import_checks(fs)
+    # Added, replaced whole, or merged with the package's base (editions).
+    code = merge_import.import_checked(
+        args,
+        list(zip(args.files, sheets, documents, strict=True)),
+        report_import_checks,
+        on_applied=lambda store, outcomes: signature_commands.remember_signatures(
+            store, args.files, outcomes
+        ),
+    )
     for line in warnings:
         print(line)
-    return EXIT_OK
+    return code
+
+
+SIGNED_OFF = ("validated", "reviewed", "published")
 
 
 def report_import_checks(factsheet: Factsheet) -> None:
     """The validation summary of an imported factsheet (problems do not block it)."""
     from eccp_desktop.cli.validate_commands import summary
-    from eccp_desktop.validation import validate
+    from eccp_desktop.validation import ERROR, validate
+    from eccp_desktop.workflow import status_name
 
     results = validate(factsheet)
     print("  " + _("validation: {summary}").format(summary=summary(results)))
+    errors = sum(1 for r in results if r.severity == ERROR)
+    if errors and factsheet.status in SIGNED_OFF:
+        # The data is the authority's: imported all the same, but said so.
+        print(
+            "  "
+            + ngettext(
+                "warning: the package is marked {status} but validation finds {n} error",
+                "warning: the package is marked {status} but validation finds {n} errors",
+                errors,
+            ).format(status=status_name(factsheet.status), n=errors)
+        )
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     signing = signature_commands.wants_signature(args)
     at = signature_commands.check_signing_options(args)
-    fs = load_factsheet(args)
+    out = None if args.out == "-" else Path(args.out)
+    if out is not None and out.is_dir():
+        fail(_("{path} is a folder; give a file name for the package").format(path=out))
+    if out is not None and not out.parent.exists():
+        fail(_("{path}: the folder {folder} does not exist").format(path=out, folder=out.parent))
+    fs, base = _exported(args)
     code, edition = fs.country, fs.edition
-    text = signature_commands.signed_package_text(fs, args, at) if signing else dumps(fs)
-    if args.out == "-":
+    if signing:
+        text = signature_commands.signed_package_text(fs, args, at, base=base)
+    else:
+        text = dumps(fs, base=base)
+    if out is None:
         sys.stdout.write(text)
         return EXIT_OK
-    out = Path(args.out)
-    if out.is_dir():
-        fail(_("{path} is a folder; give a file name for the package").format(path=out))
-    if not out.parent.exists():
-        fail(_("{path}: the folder {folder} does not exist").format(path=out, folder=out.parent))
     try:
         write_text(text, out)
     except OSError as e:
         fail(_("{path} cannot be written: {reason}").format(path=out, reason=e.strerror or e))
     print(_("{code} {edition} written to {path}").format(code=code, edition=edition, path=out))
     return EXIT_OK
+
+
+def _exported(args: argparse.Namespace) -> tuple[Factsheet, dict[str, Any] | None]:
+    """The factsheet and its ``base``; the store keeps what was exported (editions)."""
+    from eccp_desktop.store import NotFoundError
+    from eccp_desktop.store.editions import record_export
+
+    with open_store(args) as store:
+        try:
+            fs, base = record_export(store, *store.resolve(args.country, args.edition))
+        except NotFoundError as e:
+            fail(str(e))
+    if base is None:
+        err(_("the store is read-only: the package has no base and will be imported whole"))
+        return fs, None
+    return fs, base.as_json()

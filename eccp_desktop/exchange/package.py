@@ -143,6 +143,11 @@ def check_document(data: Any) -> list[Problem]:
 
 def parse(text: str, source: str = "<package>") -> Factsheet:
     """A factsheet from a package's text; raises PackageError listing every problem."""
+    return parse_document(text, source)[0]
+
+
+def parse_document(text: str, source: str = "<package>") -> tuple[Factsheet, dict[str, Any]]:
+    """The factsheet and the checked document (for its ``base`` and other package keys)."""
     try:
         data = strict_json.loads(text)
     except strict_json.StrictJSONError as e:
@@ -150,11 +155,16 @@ def parse(text: str, source: str = "<package>") -> Factsheet:
     problems = check_document(data)
     if problems:
         raise PackageError(source, problems)
-    return factsheet_from_dict(data)
+    return factsheet_from_dict(data), data
 
 
 def read_package(path: str | os.PathLike[str]) -> Factsheet:
     """Read and check one package file; PackageError says what and where."""
+    return read_document(path)[0]
+
+
+def read_document(path: str | os.PathLike[str]) -> tuple[Factsheet, dict[str, Any]]:
+    """``read_package`` that also gives the checked document (``base``, …)."""
     p = Path(path)
     source = str(p)
     try:
@@ -183,16 +193,22 @@ def read_package(path: str | os.PathLike[str]) -> Factsheet:
                 )
             ],
         ) from None
-    return parse(text, source)
+    return parse_document(text, source)
 
 
-def dumps(factsheet: Factsheet) -> str:
-    return json.dumps(factsheet_to_dict(factsheet), indent=2, ensure_ascii=False) + "\n"
+def dumps(factsheet: Factsheet, *, base: dict[str, Any] | None = None) -> str:
+    """The package's text; ``base`` (where it was exported from) goes last."""
+    data = factsheet_to_dict(factsheet)
+    if base is not None:
+        data["base"] = base
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_package(factsheet: Factsheet, path: str | os.PathLike[str]) -> None:
+def write_package(
+    factsheet: Factsheet, path: str | os.PathLike[str], *, base: dict[str, Any] | None = None
+) -> None:
     """Write atomically: a reader never sees half a package."""
-    write_text(dumps(factsheet), path)
+    write_text(dumps(factsheet, base=base), path)
 
 
 def write_text(text: str, path: str | os.PathLike[str]) -> None:

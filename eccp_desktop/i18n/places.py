@@ -133,7 +133,8 @@ def _step(obj: Any, part: str) -> Any:
 
 
 def _is_lang(part: str) -> bool:
-    return 2 <= len(part) <= 3 and part.isalpha() and part.islower()
+    # a language code, not a short field name such as "url"
+    return 2 <= len(part) <= 3 and part.isalpha() and part.islower() and part not in _FIELDS
 
 
 def _text(value: Any, lang: str) -> str:
@@ -317,6 +318,9 @@ ACTIONS = {
     "status": N_("status change"),
     "import": N_("import"),
     "comment": N_("comment"),
+    "new_edition": N_("started from an earlier edition"),  # old: that edition's year
+    "merge": N_("merged from a package"),
+    "merge_choice": N_("merge conflict settled"),  # old: the value not taken
 }
 
 

@@ -366,7 +366,13 @@ class Store:
             row = self._row(conn, country, edition)
             for coll in mapping.COLLECTIONS.values():
                 mapping.delete_positions(conn, coll, row.id, None)
-            for table in (s.SectionRow, s.AssessmentRow, s.ValidationRecordRow, s.ChangeRow):
+            for table in (
+                s.SectionRow,
+                s.AssessmentRow,
+                s.ValidationRecordRow,
+                s.ChangeRow,
+                s.BaseSnapshotRow,
+            ):
                 conn.execute(delete(table).where(table.factsheet_id == row.id))
             conn.execute(delete(s.FactsheetRow).where(s.FactsheetRow.id == row.id))
             self._snapshots.pop(row.id, None)
@@ -418,7 +424,13 @@ class Store:
                 .on_conflict_do_nothing(index_elements=["code"])
             )
 
-    def _replace(self, conn: Connection, fs: Factsheet, actor: str) -> ImportOutcome:
+    def _replace(
+        self,
+        conn: Connection,
+        fs: Factsheet,
+        actor: str,
+        record: tuple[str, Change] | None = None,
+    ) -> ImportOutcome:
         self._ensure_country(conn, fs.country)
         f = s.FactsheetRow
         existing = conn.execute(
@@ -440,7 +452,8 @@ class Store:
                 update(f).where(f.id == fid).values(version=version, updated_at=_now(), **values)
             )
         mapping.write_children(conn, fid, fs)
-        self._record(conn, fid, actor, [("import", Change("", None, f"{fs.country} {fs.edition}"))])
+        entry = record or ("import", Change("", None, f"{fs.country} {fs.edition}"))
+        self._record(conn, fid, actor, [entry])
         self._snapshots.pop(fid, None)
         return ImportOutcome(fs.country, fs.edition, existing is not None, version)
 

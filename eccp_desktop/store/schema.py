@@ -274,3 +274,22 @@ class ChangeRow(Base):
     path: Mapped[str] = mapped_column(Text)
     old: Mapped[Any | None] = mapped_column(JSON)
     new: Mapped[Any | None] = mapped_column(JSON)
+
+
+class BaseSnapshotRow(Base):
+    """What a factsheet held when it was exported: the base of a later three-way merge.
+
+    One row per exported version; ``content`` is the exchange dictionary and
+    ``digest`` its ``sha256:`` digest, as written into the package's ``base``.
+    """
+
+    __tablename__ = "base_snapshot"
+    __table_args__ = (
+        UniqueConstraint("factsheet_id", "version", name="uq_base_snapshot_factsheet_version"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    factsheet_id: Mapped[int] = _factsheet_fk()
+    version: Mapped[int]
+    exported: Mapped[dt.datetime]
+    digest: Mapped[str] = mapped_column(String(71))
+    content: Mapped[dict[str, Any]]

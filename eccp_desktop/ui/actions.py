@@ -55,6 +55,8 @@ class Actions:
         self.submit = act(None, None, lambda: self._record("transition", "submitted"))
         self.sign_off = act(P.SP_DialogApplyButton, None, lambda: self._record("open_sign_off"))
         self.reopen = act(None, None, lambda: self._record("transition", "draft"))
+        self.next_edition = act(None, None, self._next_edition)
+        self.what_changed = act(None, QKeySequence("Ctrl+Shift+D"), self._what_changed)
         self.comment = act(None, QKeySequence("Ctrl+Alt+M"), self._comment)
         self.reviewer = act(None, None, None)
         self.reviewer.setCheckable(True)
@@ -87,6 +89,8 @@ class Actions:
         self.sheet_menu.addActions([self.validate, self.next_problem])
         self.sheet_menu.addSeparator()
         self.sheet_menu.addActions([self.submit, self.sign_off, self.reopen])
+        self.sheet_menu.addSeparator()
+        self.sheet_menu.addActions([self.next_edition, self.what_changed])
         self.settings_menu = bar.addMenu("")
         self.language_menu = self.settings_menu.addMenu("")
 
@@ -140,6 +144,9 @@ class Actions:
         self.import_.setEnabled(perms.import_ or (doc is None and perms.import_))
         for a in (self.export, self.pdf_export, self.pdf_preview):
             a.setEnabled(perms.export)
+        # a new edition is a new factsheet: allowed where importing is
+        self.next_edition.setEnabled(doc is not None and perms.import_)
+        self.what_changed.setEnabled(doc is not None)
 
     def retranslate(self) -> None:
         self.file_menu.setTitle(_("&File"))
@@ -166,6 +173,8 @@ class Actions:
         self.submit.setText(_("&Submit"))
         self.sign_off.setText(_("Sign &off as validated…"))
         self.reopen.setText(_("&Reopen"))
+        self.next_edition.setText(_("Start ne&xt edition…"))
+        self.what_changed.setText(_("&What changed…"))
         self.comment.setText(_("Review &comment on this field…"))
         self.reviewer.setText(_("&Reviewer mode (comments only)"))
         self.identity.setText(_("Your &name and organisation…"))
@@ -240,6 +249,16 @@ class Actions:
             return
         view.setCurrentItem(item)
         self.w.jump_to(item.data(0, PathRole))
+
+    def _next_edition(self) -> None:
+        from eccp_desktop.ui.editions_dialogs import start_next_edition
+
+        start_next_edition(self.w)
+
+    def _what_changed(self) -> None:
+        from eccp_desktop.ui.editions_dialogs import show_what_changed
+
+        show_what_changed(self.w)
 
     def _import(self) -> None:
         from eccp_desktop.ui.exchange_dialogs import choose_and_import

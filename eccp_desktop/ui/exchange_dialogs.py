@@ -5,38 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from eccp_desktop.i18n import _
-from eccp_desktop.ui.qt import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QLabel,
-    QListWidget,
-    QVBoxLayout,
-)
+from eccp_desktop.ui.editions_dialogs import ImportMergePreview
+from eccp_desktop.ui.editions_dialogs import import_files as merge_aware_import
+from eccp_desktop.ui.qt import QDialog, QFileDialog, QListWidget  # noqa: F401 (tests reach them here)
 
-
-class ImportPreview(QDialog):
-    def __init__(self, parent: Any, lines: list[str], errors: list[str]) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("Import packages"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(_("What the import will do:") if lines else _("Nothing can be imported."), self)
-        )
-        listing = QListWidget(self)
-        listing.addItems(lines + ["\u2716 " + e for e in errors])
-        listing.setAccessibleName(_("Import preview"))
-        listing.setWordWrap(True)
-        layout.addWidget(listing)
-        self.listing = listing
-        # Opens at a size that reads the lines without resizing (it opened tiny).
-        self.resize(max(640, min(1000, listing.sizeHintForColumn(0) + 60)), 400)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        if lines and not errors:
-            buttons.addButton(QDialogButtonBox.StandardButton.Ok).setText(_("Import"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+# The preview shows merges and their conflicts too (editions): one dialog for every import.
+ImportPreview = ImportMergePreview
 
 
 def preview(store: Any, files: list[str]) -> tuple[list[Any], list[str], list[str]]:
@@ -50,33 +24,7 @@ def preview(store: Any, files: list[str]) -> tuple[list[Any], list[str], list[st
 
 def import_files(window: Any, files: list[str]) -> None:
     """Preview, confirm, import (all or nothing) through the operations; say what happened."""
-    from eccp_desktop.i18n import current_language
-    from eccp_desktop.operations import Done
-    from eccp_desktop.operations.store_ops import plan_import, run_import
-    from eccp_desktop.ui import settings as S
-
-    if window.store is None or window.store.read_only:
-        window.statusBar().showMessage(_("The store is read-only: nothing can be imported."))
-        return
-    plan = plan_import(window.store, files, current_language())
-    dialog = ImportPreview(window, plan.lines, plan.errors)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return
-    outcome = run_import(window.store, plan, actor=S.actor(window.settings))
-    if not isinstance(outcome, Done):
-        window.statusBar().showMessage("\u2716 " + outcome.reason, 10000)
-        return
-    from eccp_desktop.cli.signature_commands import remember_signatures
-
-    remember_signatures(window.store, files, outcome.value)  # for the Validation page
-    window.statusBar().showMessage(_("Imported: {what}").format(what="; ".join(plan.lines)), 8000)
-    if window.doc is not None and window.doc.session.ident in {fs.ident for fs in plan.factsheets}:
-        window.doc.undo_stack.clear()  # its steps were about the factsheet now replaced
-        window.doc.handle(window.doc.ops.reload())
-        window._permissions_changed()
-    window.refresh_navigator()
-    if window.doc is None:
-        window.select_first()
+    merge_aware_import(window, files)
 
 
 def choose_and_import(window: Any) -> None:
@@ -90,4 +38,4 @@ def choose_and_import(window: Any) -> None:
 def export_package(window: Any) -> None:
     from eccp_desktop.ui.signing_dialogs import export_package as export_with_signing
 
-    export_with_signing(window)  # the dialog offers "Sign with…" (#12)
+    export_with_signing(window)  # the dialog offers "Sign with…" (#12); records the base (#11)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from eccp_desktop.i18n import N_, _, current_language
+from eccp_desktop.i18n import N_, _, current_language, ngettext
 from eccp_desktop.ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -104,13 +104,23 @@ class NavigatorModel(QAbstractTableModel):
             if c == STATUS:
                 from eccp_desktop.ui.record_page import STATUS_TITLES
 
-                return _(STATUS_TITLES.get(r.status, r.status))
+                title = _(STATUS_TITLES.get(r.status, r.status))
+                # signed off, yet with errors (an authority's package): marked, not hidden
+                return f"{title} \u26a0" if _signed_off_with_errors(r) else title
             value = r.errors if c == ERRORS else r.warnings
             return "\u2026" if value is None else str(value)
         if role == R.DecorationRole and c == STATUS:
             return QApplication.style().standardIcon(
                 STATUS_ICONS.get(r.status, STATUS_ICONS["draft"])
             )
+        if role == R.ToolTipRole and c == STATUS and _signed_off_with_errors(r):
+            from eccp_desktop.ui.record_page import STATUS_TITLES
+
+            return ngettext(
+                "Marked {status}, but validation finds {n} error",
+                "Marked {status}, but validation finds {n} errors",
+                r.errors or 0,
+            ).format(status=_(STATUS_TITLES.get(r.status, r.status)), n=r.errors)
         if role == R.DecorationRole and c == ERRORS and r.errors:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
         if role == R.TextAlignmentRole and c in (EDITION, ERRORS, WARNINGS):
@@ -120,6 +130,10 @@ class NavigatorModel(QAbstractTableModel):
         if role == IdentRole:
             return (r.country, r.edition)
         return None
+
+
+def _signed_off_with_errors(r: Any) -> bool:
+    return r.status in ("validated", "reviewed", "published") and bool(r.errors)
 
 
 class Navigator(QWidget):

@@ -174,12 +174,22 @@ class ExportPackageDialog(QDialog):
         if not self.path.text() or target.is_dir() or not target.parent.is_dir():
             self.show_error(_("{path}: choose a file in an existing folder").format(path=target))
             return
-        text = dumps(self.fs)
+        fs, base = self.fs, None
+        store = getattr(self.parent(), "store", None)
+        if store is not None:
+            from eccp_desktop.operations.editions_ops import exported
+
+            # the store keeps what was exported: the base of a later merge (#11)
+            fs, base = exported(store, *self.fs.ident)
+        text = dumps(fs, base=base)
         if self.signing.wants_signature():
             at = now()
+            document = factsheet_to_dict(fs)
+            if base is not None:
+                document["base"] = base
             try:
                 with self.signing.key(at) as key:
-                    signed = sign_document(factsheet_to_dict(self.fs), key, at)
+                    signed = sign_document(document, key, at)
             except TrustError as e:
                 self.show_error(str(e))
                 return

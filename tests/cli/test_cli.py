@@ -53,10 +53,12 @@ def test_import_list_export_round_trip(
             capsys, "--db", db, "export", original["country"], "--out", str(out_file)
         )
         assert code == 0, err
-        assert json.loads(out_file.read_text(encoding="utf-8")) == original
-    # Re-importing an export replaces the factsheet with the same content.
+        exported = json.loads(out_file.read_text(encoding="utf-8"))
+        assert exported.pop("base")["version"] == 1  # where it came from (editions)
+        assert exported == original
+    # Re-importing an export merges with its base: nothing changes.
     code, out, _ = run(capsys, "--db", db, "import", str(tmp_path / demo_files[0].name))
-    assert code == 0 and "replaced" in out
+    assert code == 0 and "merged" in out and "0 changes from the package" in out
 
 
 def test_invalid_package_exits_2_and_leaves_the_store_unchanged(

@@ -18,6 +18,7 @@ def test_schema_codes_match_the_domain() -> None:
         "sections", "policy_assessment", "ecosystems", "policies", "cohesion_programmes",
         "recommendations", "tier_schemes", "clusters", "sources", "validation", "review_comments",
         "signature",  # optional, not part of the factsheet (eccp_desktop.trust)
+        "base",  # optional, where the package was exported from (editions)
     }  # fmt: skip
     assert _enum(props["status"]) == set(codes.STATUSES)
     assert set(props["sections"]["properties"]) == set(codes.SECTION_KEYS)

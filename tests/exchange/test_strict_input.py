@@ -110,6 +110,7 @@ def test_every_pattern_of_the_schema_has_full_match_semantics() -> None:
         "^[a-z]{2,3}$": ("en", "en\n"),
         "^[A-Z]{2}$": ("DK", "DK\n"),
         "^(/[^/]+)*$": ("/clusters/0/name", "/clusters/0/name/\n/"),
+        "^sha256:[0-9a-f]{64}$": ("sha256:" + "a" * 64, "sha256:" + "a" * 64 + "\n"),  # base
     }
     for p in patterns:
         rx = ecma_pattern(p)

@@ -1,0 +1,395 @@
+"""Editions in the window: the import preview with its merge, the next edition, What changed.
+
+Everything goes through ``operations.editions_ops``; these dialogs only show
+what an operation planned and collect the user's choices.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from eccp_desktop.i18n import _, current_language, ngettext
+from eccp_desktop.ui.qt import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    Qt,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+
+PathRole = Qt.ItemDataRole.UserRole
+_SIDES = ("", "here", "incoming")
+
+
+def _plan_lines(plan: Any, lang: str) -> list[str]:
+    """What importing one file does, in the words of the command line."""
+    from eccp_desktop.editions.received import NO_BASE
+    from eccp_desktop.editions.report import lines
+    from eccp_desktop.exchange.codec import factsheet_to_dict
+    from eccp_desktop.i18n.formatting import country_name
+
+    fs = plan.incoming
+    name = f"{country_name(fs.country, lang)} {fs.edition}"
+    if plan.kind == "new":
+        return [_("add {factsheet}").format(factsheet=name)]
+    if plan.kind == "replace":
+        n = len(plan.differences)
+        reason = (
+            _("the package has no base") if plan.reason == NO_BASE
+            else _("the package's base is unknown to this store")
+        )  # fmt: skip
+        head = ngettext(
+            "replace {factsheet} whole ({reason}): {n} difference",
+            "replace {factsheet} whole ({reason}): {n} differences",
+            n,
+        ).format(factsheet=name, reason=reason, n=n)
+    else:
+        taken, kept = len(plan.differences), len(plan.kept)
+        head = ngettext(
+            "merge into {factsheet}: {n} change from the package",
+            "merge into {factsheet}: {n} changes from the package",
+            taken,
+        ).format(factsheet=name, n=taken) + ", " + ngettext(
+            "{n} local change kept", "{n} local changes kept", kept
+        ).format(n=kept)  # fmt: skip
+    here = plan.result.merged if plan.result else factsheet_to_dict(fs)
+    return [head] + ["    " + line for line in lines(plan.differences, here, here, lang)]
+
+
+class ImportMergePreview(QDialog):
+    """What the import will do; each merge conflict side by side with a choice."""
+
+    def __init__(
+        self,
+        parent: Any,
+        planned: Any,
+        errors: list[str] | None = None,
+        notes: list[str] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        from eccp_desktop.i18n.places import format_value, place_label
+        from eccp_desktop.operations.editions_ops import ReceivedPlan
+
+        lines: list[str] = []
+        if isinstance(planned, list):  # plain lines (the preview of a plain import)
+            lines, planned = planned, ReceivedPlan(errors=list(errors or []))
+        self.planned = planned
+        lang = current_language()
+        self.setWindowTitle(_("Import packages"))
+        self.resize(1100, 600)
+        layout = QVBoxLayout(self)
+        can = bool(planned.plans or lines) and not planned.errors
+        layout.addWidget(
+            QLabel(_("What the import will do:") if can else _("Nothing can be imported."), self)
+        )
+        self.summary = QListWidget(self)
+        self.summary.setAccessibleName(_("Import preview"))
+        self.summary.addItems(lines)
+        self.summary.addItems(notes or [])  # each package's signature state (#12)
+        for plan in planned.plans:
+            self.summary.addItems(_plan_lines(plan, lang))
+        self.summary.addItems(["\u2716 " + e for e in planned.errors])
+        self.summary.setWordWrap(True)
+        self.listing = self.summary  # the name the import preview's tests use
+        layout.addWidget(self.summary)
+        self.combos: list[tuple[str, str, QComboBox]] = []  # file, key, choice
+        self.conflicts = QTreeWidget(self)
+        self.conflicts.setAccessibleName(_("Merge conflicts"))
+        self.conflicts.setHeaderLabels(
+            [_("Place"), _("Base"), _("Here (this store)"), _("Incoming (package)"), _("Take")]
+        )
+        self.conflicts.setRootIsDecorated(False)
+        for plan in planned.plans:
+            for c in plan.result.conflicts if plan.result else []:
+                item = QTreeWidgetItem(
+                    [
+                        f"{plan.incoming.country} {plan.incoming.edition}: "
+                        + place_label(plan.result.merged, c.path, lang),
+                        format_value(c.base, c.path, lang),
+                        format_value(c.here, c.path, lang),
+                        format_value(c.incoming, c.path, lang),
+                        "",
+                    ]
+                )
+                item.setData(0, PathRole, c.path)
+                item.setToolTip(0, item.text(0))
+                self.conflicts.addTopLevelItem(item)
+                combo = QComboBox(self.conflicts)
+                combo.addItems([_("— choose —"), _("Keep mine"), _("Take incoming")])
+                combo.setAccessibleName(_("Choice for {place}").format(place=item.text(0)))
+                combo.currentIndexChanged.connect(self._update)
+                self.conflicts.setItemWidget(item, 4, combo)
+                self.combos.append((plan.source, c.key, combo))
+        if self.combos:
+            n = len(self.combos)
+            layout.addWidget(
+                QLabel(
+                    ngettext(
+                        "{n} conflict: the store and the package changed the same field differently. Choose for each:",
+                        "{n} conflicts: the store and the package changed the same fields differently. Choose for each:",
+                        n,
+                    ).format(n=n),
+                    self,
+                )
+            )
+            layout.addWidget(self.conflicts)
+            header = self.conflicts.header()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            for i in range(1, 5):
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+            self.conflicts.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+            row = QHBoxLayout()
+            self.all_incoming = QPushButton(_("Take all incoming"), self)
+            self.all_mine = QPushButton(_("Keep all mine"), self)
+            self.all_incoming.clicked.connect(lambda: self._all(2))
+            self.all_mine.clicked.connect(lambda: self._all(1))
+            row.addWidget(self.all_incoming)
+            row.addWidget(self.all_mine)
+            row.addStretch(1)
+            layout.addLayout(row)
+        else:
+            self.conflicts.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok = buttons.addButton(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(_("Import"))
+        self.ok.setVisible(can)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._update()
+        if not self.combos:  # opens at a size that reads the lines without resizing
+            self.resize(max(640, min(1000, self.summary.sizeHintForColumn(0) + 60)), 400)
+
+    def _all(self, index: int) -> None:
+        for _file, _key, combo in self.combos:
+            combo.setCurrentIndex(index)
+
+    def _update(self, *_args: Any) -> None:
+        # nothing is written until every conflict has a side
+        self.ok.setEnabled(all(c.currentIndex() > 0 for _f, _k, c in self.combos))
+
+    def choices(self) -> dict[str, dict[str, Any]]:
+        result: dict[str, dict[str, Any]] = {}
+        for file, key, combo in self.combos:
+            if combo.currentIndex() > 0:
+                result.setdefault(file, {})[key] = _SIDES[combo.currentIndex()]
+        return result
+
+
+def import_files(window: Any, files: list[str]) -> None:
+    """Preview (merging where the package has a known base), confirm, import; say what happened."""
+    from eccp_desktop.operations import Done
+    from eccp_desktop.operations.editions_ops import apply_received, read_received
+    from eccp_desktop.ui import settings as S
+
+    if window.store is None or window.store.read_only:
+        window.statusBar().showMessage(_("The store is read-only: nothing can be imported."))
+        return
+    from eccp_desktop.operations.store_ops import signature_verdict
+
+    notes: list[str] = []
+    for f in files:  # signatures first: an altered package is never imported (#12)
+        verdict = signature_verdict(f)
+        if verdict is None:
+            continue
+        if not verdict.intact and verdict.exit_code == 2:
+            ImportMergePreview(window, [], [f"{f}: {verdict.reason}"]).exec()
+            return
+        notes.append(f"{Path(f).name}: {verdict.headline()}")
+    planned = read_received(window.store, files)
+    dialog = ImportMergePreview(window, planned, notes=notes)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    if planned.open_conflicts:
+        planned = read_received(window.store, files, choices=dialog.choices())
+    outcome = apply_received(window.store, planned, actor=S.actor(window.settings))
+    if not isinstance(outcome, Done):
+        window.statusBar().showMessage("\u2716 " + outcome.reason, 10000)
+        return
+    from eccp_desktop.cli.signature_commands import remember_signatures
+
+    remember_signatures(window.store, files, outcome.value)  # for the Validation page
+    names = ", ".join(f"{p.incoming.country} {p.incoming.edition}" for p in planned.plans)
+    window.statusBar().showMessage(_("Imported: {what}").format(what=names), 8000)
+    idents = {p.incoming.ident for p in planned.plans}
+    if window.doc is not None and window.doc.session.ident in idents:
+        window.doc.undo_stack.clear()  # its steps were about the factsheet now replaced
+        window.doc.handle(window.doc.ops.reload())
+        window._permissions_changed()
+    window.refresh_navigator()
+    if window.doc is None:
+        window.select_first()
+
+
+class NextEditionDialog(QDialog):
+    def __init__(self, parent: Any, country: str, latest: int) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Start next edition"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                _(
+                    "Copy the {code} {latest} factsheet into a new edition: a draft with reference date 31 December, without the sign-off, with the open review comments."
+                ).format(code=country, latest=latest),
+                self,
+            )
+        )
+        self.year = QSpinBox(self)
+        self.year.setRange(latest + 1, 2100)
+        self.year.setValue(latest + 1)
+        self.year.setAccessibleName(_("Year of the new edition"))
+        layout.addWidget(self.year)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Start"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+def start_next_edition(window: Any) -> None:
+    from eccp_desktop.operations import Done
+    from eccp_desktop.operations.editions_ops import start_edition
+    from eccp_desktop.ui import settings as S
+
+    if window.doc is None or window.store is None:
+        return
+    country, _edition = window.doc.session.ident
+    latest = window.store.editions(country)[-1]
+    dialog = NextEditionDialog(window, country, latest)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    year = dialog.year.value()
+    outcome = start_edition(
+        window.store, country, year, source=latest, actor=S.actor(window.settings)
+    )
+    if not isinstance(outcome, Done):
+        window.statusBar().showMessage("\u2716 " + outcome.reason, 10000)
+        return
+    window.refresh_navigator()
+    window.open_factsheet(country, year)
+    window.statusBar().showMessage(
+        _("{code} {year} started from {source}").format(code=country, year=year, source=latest),
+        8000,
+    )
+
+
+class WhatChanged(QDialog):
+    """What changed in the open factsheet against an earlier edition or a package file."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setWindowTitle(_("What changed"))
+        self.resize(900, 520)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_("Against:"), self))
+        self.against = QComboBox(self)
+        self.against.setAccessibleName(_("Compare against"))
+        country, edition = window.doc.session.ident
+        for e in reversed([e for e in window.store.editions(country) if e != edition]):
+            self.against.addItem(_("the {year} edition").format(year=e), e)
+        self.against.addItem(_("a package file…"), None)
+        row.addWidget(self.against, 1)
+        layout.addLayout(row)
+        self.heading = QLabel(self)
+        layout.addWidget(self.heading)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(_("Changes"))
+        self.list.itemActivated.connect(self._jump)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.against.activated.connect(self._chosen)
+        if self.against.count() > 1:
+            self.show_against_edition(int(self.against.itemData(0)))
+        else:
+            self.heading.setText(_("No other edition: compare against a package file."))
+
+    def _chosen(self, index: int) -> None:
+        year = self.against.itemData(index)
+        if year is not None:
+            self.show_against_edition(int(year))
+            return
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Compare with a package"), "", _("Factsheet packages (*.eccp.json *.json)")
+        )
+        if path:
+            self.show_against_file(path)
+
+    def show_against_edition(self, year: int) -> None:
+        country, _edition = self.window_.doc.session.ident
+        self._show(self.window_.store.load(country, year), f"{country} {year}")
+
+    def show_against_file(self, path: str) -> None:
+        from eccp_desktop.exchange import PackageError, read_package
+
+        try:
+            other = read_package(path)
+        except PackageError as e:
+            self.heading.setText("\u2716 " + "; ".join(e.lines()))
+            self.list.clear()
+            return
+        if other.country != self.window_.doc.factsheet.country:
+            self.heading.setText(
+                "\u2716 "
+                + _("{file} holds the {found} factsheet, not {code}'s").format(
+                    file=path, found=other.country, code=self.window_.doc.factsheet.country
+                )
+            )
+            self.list.clear()
+            return
+        self._show(other, path)
+
+    def _show(self, other: Any, name: str) -> None:
+        from eccp_desktop.editions.compare import compare
+        from eccp_desktop.editions.report import describe, kind_label, place_of
+        from eccp_desktop.exchange.codec import factsheet_to_dict
+
+        lang = current_language()
+        current = self.window_.doc.factsheet
+        old, new = factsheet_to_dict(other), factsheet_to_dict(current)
+        differences = compare(old, new)
+        self.heading.setText(
+            ngettext(
+                "{old} \u2192 {new}: {n} difference", "{old} \u2192 {new}: {n} differences",
+                len(differences),
+            ).format(old=name, new=f"{current.country} {current.edition}", n=len(differences))
+        )  # fmt: skip
+        self.list.clear()
+        for d in differences:
+            text = (
+                f"{kind_label(d.change)}: {place_of(d, old, new, lang)}: "
+                f"{describe(d, old, new, lang)}"
+            )
+            item = QListWidgetItem(text, self.list)
+            # a removed item is not in the open factsheet: jump to its list instead
+            path = d.path.rsplit("/", 1)[0] if d.change == "removed" else d.path
+            item.setData(PathRole, path)
+            item.setToolTip(d.path)
+
+    def _jump(self, item: QListWidgetItem) -> None:
+        self.window_.jump_to(str(item.data(PathRole)))
+
+
+def show_what_changed(window: Any) -> None:
+    if window.doc is None or window.store is None:
+        return
+    dialog = WhatChanged(window)
+    window.what_changed = dialog  # kept for tests and so it is not collected
+    dialog.show()
