@@ -96,9 +96,9 @@ class ImportMergePreview(QDialog):
         self.summary = QListWidget(self)
         self.summary.setAccessibleName(_("Import preview"))
         self.summary.addItems(lines)
-        self.summary.addItems(notes or [])  # each package's signature state (#12)
         for plan in planned.plans:
             self.summary.addItems(_plan_lines(plan, lang))
+        self.summary.addItems(notes or [])  # each package's signature state (#12)
         self.summary.addItems(["\u2716 " + e for e in planned.errors])
         self.summary.setWordWrap(True)
         self.listing = self.summary  # the name the import preview's tests use

@@ -88,7 +88,7 @@ def test_drop_a_package_on_the_window_imports_it_after_the_preview(  # type: ign
 
     def accept(dialog) -> int:  # type: ignore[no-untyped-def]
         shown.append(
-            [dialog.findChild(exchange_dialogs.QListWidget).item(i).text() for i in range(1)]
+            [dialog.findChild(exchange_dialogs.QListWidget).item(i).text() for i in range(2)]
         )
         return exchange_dialogs.QDialog.DialogCode.Accepted
 
@@ -103,7 +103,7 @@ def test_drop_a_package_on_the_window_imports_it_after_the_preview(  # type: ign
         Qt.KeyboardModifier.NoModifier,
     )
     w.dropEvent(event)
-    assert shown == [["add Poland 2024 — ⚠ not signed"]]
+    assert shown == [["add Poland 2024", "pl-2024.eccp.json: ⚠ not signed"]]
     with Store.open(pl_store) as s:
         assert [x.edition for x in s.list() if x.country == "PL"] == [2023, 2024]
     assert w.navigator.model.row_of("PL", 2024) >= 0
