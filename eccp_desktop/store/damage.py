@@ -102,8 +102,8 @@ def type_problem(con: sqlite3.Connection) -> str | None:
             f"SELECT rowid, {flags} FROM {_quote(table.name)} WHERE {where} LIMIT 1"
         ).fetchone()
         if row is not None:
-            column = next(n for (n, _c), flag in zip(conditions, row[1:], strict=True) if flag)
-            return _place(table.name, row[0], column)
+            name = next(n for (n, _c), flag in zip(conditions, row[1:], strict=True) if flag)
+            return _place(table.name, row[0], name)
     return None
 
 
