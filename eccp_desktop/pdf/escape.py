@@ -65,13 +65,26 @@ def clean(text: str | None) -> str:
     return _undrawable().sub(REPLACEMENT, text)
 
 
+def _prefix(text: str | None, limit: int) -> tuple[str | None, int]:
+    """The part of ``text`` worth cleaning for ``limit`` characters, and the rest's length.
+
+    Twice the limit: cleaning drops control characters, so the cut is made after it.
+    """
+    if text is None or len(text) <= 2 * limit:
+        return text, 0
+    return text[: 2 * limit], len(text) - 2 * limit
+
+
 def markup(text: str | None, limit: int = limits.CELL_LIMIT) -> str:
     """One line or paragraph of user text as platypus markup (escaped, ``<br/>`` for newlines).
 
     Longer than ``limit``: cut, with the printed mark saying how much is left out.
     """
-    body = clean(text)
-    body, omitted = limits.cut(body, limit)
+    # Only what can be printed is cleaned: a 1,000,000-character text is not
+    # normalised whole for the 3,000 characters a cell shows.
+    raw, skipped = _prefix(text, limit)
+    body, omitted = limits.cut(clean(raw), limit)
+    omitted += skipped
     body = body.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     body = _SPACES.sub(" ", body).strip()
     if omitted:
@@ -98,7 +111,9 @@ def paragraphs(text: str | None) -> list[tuple[str, bool]]:
     """User text as paragraph markups (blank lines split, long ones cut), each with
     whether the next piece continues the same paragraph (so no gap is put between)."""
     out: list[tuple[str, bool]] = []
-    body, omitted = limits.cut(clean(text), limits.BODY_LIMIT)
+    raw, skipped = _prefix(text, limits.BODY_LIMIT)
+    body, omitted = limits.cut(clean(raw), limits.BODY_LIMIT)
+    omitted += skipped
     for block in _BLANK_LINES.split(body):
         parts = [m for m in (markup(p) for p in pieces(block)) if m]
         out += [(m, i < len(parts) - 1) for i, m in enumerate(parts)]

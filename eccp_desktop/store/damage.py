@@ -73,7 +73,10 @@ def _bad_value_condition(column: str, kind: object) -> str | None:
 
 
 def type_problem(con: sqlite3.Connection) -> str | None:
-    """The first value of the wrong kind, as ``table/row N/column``, or None."""
+    """The first value of the wrong kind, as ``table/row N/column``, or None.
+
+    One scan per table (all its columns' conditions at once), in SQLite's C.
+    """
     present = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     present = {p.decode("utf-8", "replace") if isinstance(p, bytes) else p for p in present}
     for table in _tables():
@@ -81,6 +84,7 @@ def type_problem(con: sqlite3.Connection) -> str | None:
             continue  # an older schema: the migration adds it
         columns = {r[1] for r in con.execute(f"PRAGMA table_info({_quote(table.name)})")}
         columns = {c.decode("utf-8", "replace") if isinstance(c, bytes) else c for c in columns}
+        conditions: list[tuple[str, str]] = []
         for column in table.columns:
             if column.name not in columns:
                 continue
@@ -89,11 +93,17 @@ def type_problem(con: sqlite3.Connection) -> str | None:
                 continue
             if not column.nullable:
                 cond = f"({cond} OR {_quote(column.name)} IS NULL)"
-            row = con.execute(
-                f"SELECT rowid FROM {_quote(table.name)} WHERE {cond} LIMIT 1"
-            ).fetchone()
-            if row is not None:
-                return _place(table.name, row[0], column.name)
+            conditions.append((column.name, cond))
+        if not conditions:
+            continue
+        flags = ", ".join(f"({c}) AS f{i}" for i, (_n, c) in enumerate(conditions))
+        where = " OR ".join(f"({c})" for _n, c in conditions)
+        row = con.execute(
+            f"SELECT rowid, {flags} FROM {_quote(table.name)} WHERE {where} LIMIT 1"
+        ).fetchone()
+        if row is not None:
+            name = next(n for (n, _c), flag in zip(conditions, row[1:], strict=True) if flag)
+            return _place(table.name, row[0], name)
     return None
 
 
