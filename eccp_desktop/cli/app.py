@@ -11,9 +11,15 @@ import sys
 from collections.abc import Sequence
 
 from eccp_desktop import __version__
-from eccp_desktop.cli import overview_commands, pdf_commands, store_commands, validate_commands
+from eccp_desktop.cli import (
+    argparse_words,
+    overview_commands,
+    pdf_commands,
+    store_commands,
+    validate_commands,
+)
 from eccp_desktop.cli.common import EXIT_BAD_INPUT, BadInput, err
-from eccp_desktop.i18n import _
+from eccp_desktop.i18n import _, current_language
 
 # Each module adds its sub-commands with ``register(subparsers)``.
 COMMAND_MODULES = [store_commands, validate_commands, pdf_commands, overview_commands]
@@ -44,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argparse_words.install(current_language())  # before the parser builds its help groups
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -143,7 +143,7 @@ def policies(ctx: Context, fs: Factsheet) -> LongTable:
         rows.append(
             [
                 title,
-                markup(labels.name(labels.POLICY_TYPES_SHORT, p.type, _)),
+                markup(labels.name(labels.POLICY_TYPES, p.type, _)),
                 ctx.period(p.start_year, p.end_year),
                 ctx.amount(p.budget_eur, p.budget_approximate),
                 markup(", ".join(labels.name(labels.PRIORITIES, k, _) for k in p.priorities))
@@ -151,7 +151,7 @@ def policies(ctx: Context, fs: Factsheet) -> LongTable:
             ]
         )
     header = [_("Policy"), _("Type"), _("Period"), _("Budget"), _("Priorities addressed")]
-    return grid(ctx, header, rows, [32, 14, 11, 17, 26], align_right=(3,))
+    return grid(ctx, header, rows, [29, 20, 10, 15, 26], align_right=(3,))
 
 
 def cohesion(ctx: Context, fs: Factsheet) -> LongTable:
@@ -163,7 +163,8 @@ def cohesion(ctx: Context, fs: Factsheet) -> LongTable:
                 markup(c.cci) or "–",
                 ctx.inline(c.title),
                 markup(c.region) or "–",
-                markup(", ".join(c.funds)) or "–",
+                markup(", ".join(labels.name(labels.FUND_ABBREVIATIONS, f, _) for f in c.funds))
+                or "–",
                 markup(", ".join(c.policy_objectives)) or "–",
                 ctx.amount(c.budget_eur, c.budget_approximate),
             ]
