@@ -219,3 +219,22 @@ def test_every_language_has_its_own_abbreviation_of_the_regional_fund() -> None:
     for lang in EU_LANGUAGES:
         if lang != "en":
             assert translator(lang).gettext("ERDF") != "ERDF", lang
+
+
+@pytest.mark.parametrize("lang", EU_LANGUAGES)
+def test_no_word_is_broken_without_a_hyphen(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """reportlab counts the words it had to cut bare (``splitLongWords``): none may be."""
+    from reportlab.platypus import Paragraph
+
+    cut: list[str] = []
+    original = Paragraph.breakLines
+
+    def counting(self: Paragraph, *args: object, **kwargs: object) -> object:
+        result = original(self, *args, **kwargs)
+        if getattr(self, "_splitLongWordCount", 0):
+            cut.append(self.getPlainText()[:60])
+        return result
+
+    monkeypatch.setattr(Paragraph, "breakLines", counting)
+    render_factsheet(factories.polish_demo(), lang)
+    assert cut == []
