@@ -64,7 +64,11 @@ def _percent_pattern(lang: str, digits: int) -> babel_numbers.NumberPattern:
 def format_number(value: float, lang: str) -> str:
     """A number as given, in the locale's digits and decimal sign, without grouping:
     "1,5" in German for 1.5, "2000" for a year."""
-    return babel_numbers.format_decimal(value, format="0.##########", locale=locale(lang))
+    loc = locale(lang)
+    try:
+        return babel_numbers.format_decimal(value, format="0.##########", locale=loc)
+    except (ArithmeticError, ValueError):  # beyond Decimal's precision (1e308, 10**400)
+        return str(value).replace(".", babel_numbers.get_decimal_symbol(loc))
 
 
 def format_seconds(seconds: float, lang: str) -> str:

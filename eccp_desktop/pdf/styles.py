@@ -92,7 +92,16 @@ def stylesheet() -> StyleSheet1:
     add("cell_bold", fontName=bold, fontSize=8, leading=10, spaceAfter=0)
     add("cell_right", fontSize=8, leading=10, spaceAfter=0, alignment=TA_RIGHT)
     add("cell_center", fontSize=8, leading=10, spaceAfter=0, alignment=TA_CENTER)
-    add("th", fontName=bold, fontSize=8, leading=10, spaceAfter=0, textColor=BLUE)
+    # header words are never hyphenated: the columns are made wide enough for each
+    add(
+        "th",
+        fontName=bold,
+        fontSize=8,
+        leading=10,
+        spaceAfter=0,
+        textColor=BLUE,
+        hyphenationLang="",
+    )
     add("th_right", parent=sheet["th"], alignment=TA_RIGHT)
     add("th_center", parent=sheet["th"], alignment=TA_CENTER)
     add("draft", fontName=bold, fontSize=10, leading=13, textColor=DRAFT_RED, spaceAfter=2)
