@@ -29,7 +29,8 @@ class _FirstPaint(QObject):
 
 
 def create_app() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("ECCP Factsheet Desktop")
     app.setOrganizationName("ECCP")
     # the icon of every window, and the link to eccp-desktop.desktop on Linux desktops
