@@ -8,7 +8,7 @@ from typing import Any
 from eccp_desktop.i18n import N_, _, current_language
 from eccp_desktop.i18n.places import action_label, format_change, place_label
 from eccp_desktop.ui.document import Document
-from eccp_desktop.ui.pages import Page
+from eccp_desktop.ui.page import Page
 from eccp_desktop.ui.qt import (
     QDate,
     QDateEdit,
