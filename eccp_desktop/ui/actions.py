@@ -47,6 +47,8 @@ class Actions:
         self.delete_rows = act(
             None, QKeySequence("Ctrl+Delete"), lambda: self._table("delete_selected")
         )
+        self.copy = act(None, K.Copy, lambda: self._clip("copy_selection", "copy"))
+        self.paste = act(None, K.Paste, lambda: self._clip("paste", "paste"))
         self.find = act(None, K.Find, lambda: w.navigator.filter.setFocus())
         self.next_problem = act(None, QKeySequence("F8"), self._next_problem)
         self.validate = act(P.SP_BrowserReload, QKeySequence("F5"), self._validate)
@@ -75,6 +77,8 @@ class Actions:
         self.file_menu.addAction(self.quit)
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addActions([self.undo, self.redo])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.copy, self.paste])
         self.edit_menu.addSeparator()
         self.edit_menu.addActions([self.add_row, self.delete_rows, self.find])
         self.edit_menu.addSeparator()
@@ -155,6 +159,8 @@ class Actions:
         self.add_row.setText(_("&Add row"))
         self.delete_rows.setText(_("&Delete rows"))
         self.find.setText(_("&Find factsheet"))
+        self.copy.setText(_("&Copy"))
+        self.paste.setText(_("&Paste"))
         self.validate.setText(_("&Validate again"))
         self.next_problem.setText(_("&Next problem"))
         self.submit.setText(_("&Submit"))
@@ -174,6 +180,21 @@ class Actions:
     # -- slots -----------------------------------------------------------------
     def _language(self, lang: str) -> None:
         self.w.set_ui_language(lang)
+
+    def _clip(self, table_method: str, widget_method: str) -> None:
+        """Copy or paste: cells of the focused table, else the focused field's own."""
+        from eccp_desktop.ui.table_page import TablePage
+
+        focus = self.w.focusWidget()
+        if focus is None:
+            return
+        for page in self.w.findChildren(TablePage):
+            if page.view is focus or page.view.isAncestorOf(focus):
+                getattr(page, table_method)()
+                return
+        own = getattr(focus, widget_method, None)
+        if callable(own):
+            own()
 
     def _table(self, method: str) -> None:
         if self.w.editor is None:

@@ -27,7 +27,11 @@ class ImportPreview(QDialog):
         listing = QListWidget(self)
         listing.addItems(lines + ["\u2716 " + e for e in errors])
         listing.setAccessibleName(_("Import preview"))
+        listing.setWordWrap(True)
         layout.addWidget(listing)
+        self.listing = listing
+        # Opens at a size that reads the lines without resizing (it opened tiny).
+        self.resize(max(640, min(1000, listing.sizeHintForColumn(0) + 60)), 400)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         if lines and not errors:
             buttons.addButton(QDialogButtonBox.StandardButton.Ok).setText(_("Import"))

@@ -28,6 +28,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 COUNTRY, EDITION, STATUS, ERRORS, WARNINGS = range(5)
 HEADERS = (N_("Country"), N_("Edition"), N_("Status"), N_("Errors"), N_("Warnings"))
+COUNT_MARKS = {ERRORS: "\u2716", WARNINGS: "\u26a0"}
 STATUS_ICONS = {
     "draft": QStyle.StandardPixmap.SP_FileIcon,
     "submitted": QStyle.StandardPixmap.SP_ArrowForward,
@@ -77,7 +78,13 @@ class NavigatorModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        # The counts are headed by their marks, named in the tooltip: the words
+        # ("Προειδοποιήσεις") would take the room the country names need.
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COUNT_MARKS.get(section) or _(HEADERS[section])
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return _(HEADERS[section])
         return None
 
@@ -138,9 +145,16 @@ class Navigator(QWidget):
         self.view.verticalHeader().hide()
         self.view.setShowGrid(False)
         self.view.setWordWrap(False)
-        self.view.horizontalHeader().setSectionResizeMode(COUNTRY, QHeaderView.ResizeMode.Stretch)
-        self.view.setMinimumWidth(400)
-        for c in (EDITION, STATUS, ERRORS, WARNINGS):
+        # Country names are never cut ("Πολωνί…"): the column takes what the
+        # longest needs and the status column gives up the room left over.
+        self.view.horizontalHeader().setSectionResizeMode(
+            COUNTRY, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.view.horizontalHeader().setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)
+        # Narrow enough that the window fits 1280 px in every language; wider
+        # content scrolls sideways rather than being cut.
+        self.view.setMinimumWidth(320)
+        for c in (EDITION, ERRORS, WARNINGS):
             self.view.horizontalHeader().setSectionResizeMode(
                 c, QHeaderView.ResizeMode.ResizeToContents
             )

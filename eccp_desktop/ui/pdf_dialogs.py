@@ -6,18 +6,20 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from eccp_desktop.i18n import _
+from eccp_desktop.i18n import _, ngettext
 from eccp_desktop.ui.qt import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
+    QKeySequence,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QObject,
+    QPointF,
     QProgressBar,
     QPushButton,
     Qt,
@@ -25,6 +27,13 @@ from eccp_desktop.ui.qt import (
     QVBoxLayout,
     Signal,
 )
+
+
+def language_label(code: str) -> str:
+    """A PDF language as a user picks it: "Polski (pl)" (its own name, then the code)."""
+    from eccp_desktop.i18n.formatting import language_name
+
+    return f"{language_name(code, code, label=True)} ({code})"
 
 
 class _Renderer(QObject):
@@ -67,7 +76,8 @@ class PdfExportDialog(QDialog):
         self.langs.setAccessibleName(_("Languages"))
         langs = list(dict.fromkeys(["en", *fs.languages]))
         for lang in langs:
-            item = QListWidgetItem(lang, self.langs)
+            item = QListWidgetItem(language_label(lang), self.langs)
+            item.setData(Qt.ItemDataRole.UserRole, lang)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
         self.folder = QLineEdit(str(Path.home()), self)
@@ -99,7 +109,7 @@ class PdfExportDialog(QDialog):
 
     def chosen(self) -> list[str]:
         return [
-            self.langs.item(i).text()
+            self.langs.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.langs.count())
             if self.langs.item(i).checkState() == Qt.CheckState.Checked
         ]
@@ -125,11 +135,16 @@ class PdfExportDialog(QDialog):
 
     def _progress(self, i: int, lang: str) -> None:
         self.bar.setValue(i)
-        self.state.setText(_("Rendering {lang}…").format(lang=lang))
+        self.state.setText(_("Rendering {lang}…").format(lang=language_label(lang)))
 
     def _finished(self, done: list[str], errors: list[str]) -> None:
         self.bar.setValue(self.bar.maximum())
-        lines = [_("{n} PDF files written.").format(n=len(done)), *errors]
+        lines = [
+            ngettext("{n} PDF file written.", "{n} PDF files written.", len(done)).format(
+                n=len(done)
+            ),
+            *errors,
+        ]
         self.state.setText("\n".join(lines))
         if self.thread_:
             self.thread_.quit()
@@ -172,7 +187,7 @@ class PdfPreview(QDialog):
         self.language = QComboBox(self)
         self.language.setAccessibleName(_("Language of the PDF"))
         for code in dict.fromkeys(["en", *fs.languages]):
-            self.language.addItem(code, code)
+            self.language.addItem(language_label(code), code)
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -182,9 +197,41 @@ class PdfPreview(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
         self.view.setAccessibleName(_("PDF preview"))
+        # Zoom, pages and print, as in a PDF reader; Esc closes (QDialog).
+        self.zoom_out = QPushButton("\u2212", self)
+        self.zoom_in = QPushButton("+", self)
+        self.fit = QPushButton(_("Fit width"), self)
+        self.previous = QPushButton("\u25b2", self)
+        self.next = QPushButton("\u25bc", self)
+        self.page_label = QLabel(self)
+        self.print_button = QPushButton(_("&Print…"), self)
+        for button, name, keys in (
+            (self.zoom_out, _("Zoom out"), QKeySequence.StandardKey.ZoomOut),
+            (self.zoom_in, _("Zoom in"), QKeySequence.StandardKey.ZoomIn),
+            (self.previous, _("Previous page"), QKeySequence.StandardKey.MoveToPreviousPage),
+            (self.next, _("Next page"), QKeySequence.StandardKey.MoveToNextPage),
+            (self.print_button, _("Print"), QKeySequence.StandardKey.Print),
+        ):
+            button.setToolTip(name)
+            button.setAccessibleName(name)
+            button.setShortcut(QKeySequence(keys))
+            button.setAutoDefault(False)
+        self.fit.setAutoDefault(False)
+        self.zoom_in.clicked.connect(lambda: self.zoom(1.25))
+        self.zoom_out.clicked.connect(lambda: self.zoom(0.8))
+        self.fit.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
+        self.previous.clicked.connect(lambda: self.go_to(self.page() - 1))
+        self.next.clicked.connect(lambda: self.go_to(self.page() + 1))
+        self.print_button.clicked.connect(self.print_pdf)
+        self.view.pageNavigator().currentPageChanged.connect(self._show_page)
+        self.document.pageCountChanged.connect(self._show_page)
         row = QHBoxLayout()
         row.addWidget(QLabel(_("Language:"), self))
         row.addWidget(self.language)
+        for w in (self.zoom_out, self.zoom_in, self.fit, self.previous, self.next):
+            row.addWidget(w)
+        row.addWidget(self.page_label)
+        row.addWidget(self.print_button)
         row.addWidget(self.message, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -214,3 +261,56 @@ class PdfPreview(QDialog):
         if self._buffer is not None:
             self._buffer.deleteLater()
         self._buffer = buffer
+
+    # -- reading ---------------------------------------------------------------
+    def page(self) -> int:
+        return int(self.view.pageNavigator().currentPage())
+
+    def go_to(self, page: int) -> None:
+        count = self.document.pageCount()
+        if count:
+            self.view.pageNavigator().jump(max(0, min(page, count - 1)), QPointF(), 0)
+            self._show_page()
+
+    def _show_page(self, *_args: Any) -> None:
+        count = self.document.pageCount()
+        self.page_label.setText(
+            _("Page {page} of {count}").format(page=self.page() + 1, count=count) if count else ""
+        )
+        self.previous.setEnabled(self.page() > 0)
+        self.next.setEnabled(self.page() < count - 1)
+
+    def zoom(self, factor: float) -> None:
+        from PySide6.QtPdfWidgets import QPdfView
+
+        current = self.view.zoomFactor()
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(0.25, min(4.0, current * factor)))
+
+    def print_pdf(self, printer: Any = None) -> bool:
+        """Print every page through the platform's print dialog (``printer`` for tests)."""
+        from PySide6.QtGui import QPainter
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            dialog = QPrintDialog(printer, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+        painter = QPainter()
+        if not painter.begin(printer):
+            self.message.setText("\u2716 " + _("The printer could not be started."))
+            return False
+        try:
+            for n in range(self.document.pageCount()):
+                if n:
+                    printer.newPage()
+                area = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
+                size = self.document.pagePointSize(n).scaled(
+                    area.size().toSizeF(), Qt.AspectRatioMode.KeepAspectRatio
+                )
+                image = self.document.render(n, size.toSize())
+                painter.drawImage(0, 0, image)
+        finally:
+            painter.end()
+        return True

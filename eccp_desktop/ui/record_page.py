@@ -10,8 +10,6 @@ from eccp_desktop.i18n.places import action_label, format_change, place_label
 from eccp_desktop.ui.document import Document
 from eccp_desktop.ui.page import Page
 from eccp_desktop.ui.qt import (
-    QDate,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -40,20 +38,31 @@ STATUS_TITLES = {
 
 
 class SignOffDialog(QDialog):
-    """Name, organisation, date; stays open listing the errors if refused."""
+    """Name, organisation, date, and what the sign-off judges (``workflow.judge``).
+
+    Opens listing exactly the errors that block the sign-off (today's and the
+    warnings that become errors then), each a double-click from its field; with
+    only warnings standing it lists them and OK confirms signing off despite them.
+    """
 
     def __init__(self, page: RecordPage) -> None:
         super().__init__(page)
+        from eccp_desktop.i18n.formatting import format_date
+        from eccp_desktop.i18n.parsing import date_example
+
         self.page = page
         self.setWindowTitle(_("Sign off as validated"))
         self.by = QLineEdit(self)
         self.organisation = QLineEdit(self)
-        self.on = QDateEdit(self)
-        self.on.setCalendarPopup(True)
-        today = dt.date.today()
-        self.on.setDate(QDate(today.year, today.month, today.day))
+        # Typed as everywhere in the window (UI language or ISO), read by i18n.parsing.
+        self.on = QLineEdit(self)
+        self.on.setText(format_date(dt.date.today(), current_language()))
+        self.on.setPlaceholderText(date_example(current_language()))
         self.problems = QListWidget(self)
-        self.problems.setAccessibleName(_("Errors that block the sign-off"))
+        self.problems.setAccessibleName(_("What blocks the sign-off"))
+        self.problems.setWordWrap(True)
+        self.problems.setMinimumSize(620, 220)  # readable without resizing the dialog
+        self.problems.itemActivated.connect(self._jump)
         self.problems.hide()
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -72,25 +81,72 @@ class SignOffDialog(QDialog):
         self.by.setAccessibleName(_("Name"))
         self.organisation.setAccessibleName(_("Organisation"))
         self.on.setAccessibleName(_("Date"))
+        self.judge()
+
+    def judge(self) -> None:
+        """List what the sign-off judges now: the errors that block it, else the warnings."""
+        from eccp_desktop.workflow import judge
+
+        j = judge(self.page.doc.factsheet)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if j.blocking:
+            counts = _(
+                "Errors that block the sign-off as validated: {n} ({now} now, {raised} that are warnings until then)"
+            ).format(n=len(j.blocking), now=len(j.standing), raised=len(j.raised))
+            self.message.setText(counts + ". " + _("Double-click one to go to it."))
+            self._list(j.blocking, "\u2716")
+            ok.setText(_("Sign off"))
+        elif j.warnings:
+            self.message.setText(
+                _(
+                    "Warnings that stand: {n}. They do not block the sign-off; OK signs off with them."
+                ).format(n=len(j.warnings))
+            )
+            self._list(j.warnings, "\u26a0")
+            ok.setText(_("Sign off despite the warnings"))
+        else:
+            self.message.setText(_("Nothing blocks the sign-off as validated."))
+            self._list((), "")
+            ok.setText(_("Sign off"))
+
+    def _list(self, results: Any, mark: str) -> None:
+        from eccp_desktop.ui.qt import QListWidgetItem
+
+        self.problems.clear()
+        for r in results:
+            item = QListWidgetItem(f"{mark} {r.message} ({self._place(r.path)})", self.problems)
+            item.setData(Qt.ItemDataRole.UserRole, r.path)
+        self.problems.setVisible(bool(results))
+
+    def _place(self, path: str) -> str:
+        return place_label(self.page.doc.factsheet, path, current_language())
+
+    def _jump(self, item: Any) -> None:
+        path = item.data(Qt.ItemDataRole.UserRole)
+        window = self.page.window()
+        self.reject()
+        if path and hasattr(window, "jump_to"):
+            window.jump_to(path)
 
     def try_accept(self) -> None:
-        q = self.on.date()
+        from eccp_desktop.i18n.parsing import InputRefused, parse_date
+
+        try:
+            on = parse_date(self.on.text(), current_language())
+        except InputRefused as refusal:
+            self.message.setText("\u2716 " + refusal.message)
+            self.on.setFocus()
+            return
         refused = self.page.sign_off(
-            self.by.text().strip(),
-            self.organisation.text().strip(),
-            dt.date(q.year(), q.month(), q.day()),
+            self.by.text().strip(), self.organisation.text().strip(), on or dt.date.today()
         )
         if refused is None:
             self.accept()
             return
         message, problems = refused
         self.message.setText(message)
-        self.problems.clear()
-        fs = self.page.doc.factsheet
-        for p in problems:
-            place = place_label(fs, p.path, current_language())
-            self.problems.addItem(f"\u2716 {p.message} ({place})")
-        self.problems.setVisible(bool(problems))
+        if problems:
+            self._list(problems, "\u2716")
 
 
 def _fit_columns(view: QTreeWidget, caps: dict[int, int]) -> None:
@@ -152,12 +208,15 @@ class RecordPage(Page):
         self.comment_text.returnPressed.connect(self.add_comment)
         self.resolve_button.clicked.connect(self.resolve_selected)
         self.target_label = QLabel(self)
+        # A readable place can be long ("Cohesion programmes › 2021PL16RFPR001 › …"):
+        # on its own line, wrapped, so it never widens the window.
+        self.target_label.setWordWrap(True)
         crow = QHBoxLayout()
-        crow.addWidget(self.target_label)
         crow.addWidget(self.comment_text, 1)
         crow.addWidget(self.add_comment_button)
         crow.addWidget(self.resolve_button)
         cl.addWidget(self.comments)
+        cl.addWidget(self.target_label)
         cl.addLayout(crow)
         self.target_path = (
             ""  # the field or row the next comment is about ("": the whole factsheet)

@@ -12,6 +12,7 @@ from eccp_desktop.ui.delegates import FieldDelegate
 from eccp_desktop.ui.document import Document
 from eccp_desktop.ui.qt import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QKeySequence,
@@ -20,6 +21,7 @@ from eccp_desktop.ui.qt import (
     QMessageBox,
     QPushButton,
     QSortFilterProxyModel,
+    QStyle,
     Qt,
     QTableView,
     QVBoxLayout,
@@ -41,12 +43,16 @@ class TableView(QTableView):
         self._page = page
 
     def keyPressEvent(self, event: Any) -> None:
-        if (
-            event.matches(QKeySequence.StandardKey.Delete)
-            and self.state() != self.State.EditingState
-        ):
-            self._page.delete_selected()
-            return
+        if self.state() != self.State.EditingState:
+            if event.matches(QKeySequence.StandardKey.Delete):
+                self._page.delete_selected()
+                return
+            if event.matches(QKeySequence.StandardKey.Copy):
+                self._page.copy_selection()
+                return
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self._page.paste()
+                return
         super().keyPressEvent(event)
 
 
@@ -69,6 +75,8 @@ class TablePage(QWidget):
 
         self.title = QLabel(self)
         self.title.setObjectName("tableTitle")
+        # A long translated title wraps rather than widening the window past 1280 px.
+        self.title.setWordWrap(True)
         self.filter = QLineEdit(self)
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
@@ -78,6 +86,9 @@ class TablePage(QWidget):
         self.down_button = QPushButton(self)
         self.add_button.clicked.connect(self.add_row)
         self.delete_button.clicked.connect(self.delete_selected)
+        style = self.style()
+        self.up_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
+        self.down_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
 
@@ -105,7 +116,9 @@ class TablePage(QWidget):
         )
         self.view.setWordWrap(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        # Not Qt's stretch: it squeezes the last column to 100 px when the others
+        # need the room ("Key National Cluster" cut); ``_fill`` widens it instead.
+        self.view.horizontalHeader().setStretchLastSection(False)
         self.view.verticalHeader().setDefaultSectionSize(26)
 
         bar = QHBoxLayout()
@@ -128,6 +141,10 @@ class TablePage(QWidget):
         self.retranslate()
         self._fit()
 
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fill()
+
     def retranslate(self) -> None:
         title = _(self.spec.title)
         self.title.setText(f"<b>{title}</b>")
@@ -135,12 +152,16 @@ class TablePage(QWidget):
         self.filter.setAccessibleName(_("Filter {table}").format(table=title))
         self.add_button.setText(_("&Add"))
         self.delete_button.setText(_("Delete"))
-        self.up_button.setText(_("Move up"))
-        self.down_button.setText(_("Move down"))
+        # Arrows, named in the tooltip and for screen readers: the words
+        # ("Преместване нагоре") would push the window past 1280 px.
+        for button, name in ((self.up_button, _("Move up")), (self.down_button, _("Move down"))):
+            button.setToolTip(name)
+            button.setAccessibleName(name)
         self.view.setAccessibleName(title)
         self.model.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1)
         )
+        self._fit()  # the new language's headers and values
 
     def set_editable(self, editable: bool) -> None:
         for b in (self.add_button, self.delete_button, self.up_button, self.down_button):
@@ -199,7 +220,139 @@ class TablePage(QWidget):
         self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
         for c in range(self.model.columnCount()):
-            header.resizeSection(c, min(max(header.sectionSize(c), 70), 320))
+            # never narrower than the header's own text (translated headers are long)
+            floor = max(70, header.sectionSizeFromContents(c).width())
+            header.resizeSection(c, max(min(header.sectionSize(c), 320), floor))
+        self._fitted = [header.sectionSize(c) for c in range(self.model.columnCount())]
+        self._fill()
+
+    def _fill(self) -> None:
+        """Widen the last column into the room left, never below what it needs."""
+        count = self.model.columnCount()
+        fitted = getattr(self, "_fitted", [])
+        if not count or len(fitted) != count:
+            return
+        header = self.view.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(count - 1))
+        room = self.view.viewport().width() - others
+        header.resizeSection(count - 1, max(fitted[-1], room))
+
+    # -- copy and paste --------------------------------------------------------
+    def copy_selection(self) -> str:
+        """The selected cells to the clipboard as tab-separated text (and returned)."""
+        from eccp_desktop.ui.clipboard import copy_text, to_tsv
+
+        cells = {(i.row(), i.column()) for i in self.view.selectionModel().selectedIndexes()}
+        current = self.view.currentIndex()
+        if not cells and current.isValid():
+            cells = {(current.row(), current.column())}
+        if not cells:
+            return ""
+        rows = sorted({r for r, _c in cells})
+        columns = sorted({c for _r, c in cells})
+        out = []
+        for r in rows:
+            source = self.proxy.mapToSource(self.proxy.index(r, 0)).row()
+            line = []
+            for c in columns:
+                if (r, c) not in cells:
+                    line.append("")
+                    continue
+                col = self.model.columns[c]
+                value = self.model._value(source, c)
+                own = (value or {}).get(self.model.lang) if col.kind == "ltext" else None
+                if col.kind in ("scheme", "tier") and value:
+                    line.append(str(value))
+                else:
+                    line.append(copy_text(col, value, own))
+            out.append(line)
+        text = to_tsv(out)
+        QApplication.clipboard().setText(text)
+        return text
+
+    def paste(self, text: str | None = None) -> bool:
+        """Pasted rows fill the table from the current cell down (new rows at the end).
+
+        Every cell is read as typing reads it; one refused cell refuses the whole
+        paste with the list of what was refused. One undo step.
+        """
+        from eccp_desktop.editing import Batch, InsertItem, SetValue
+        from eccp_desktop.i18n.parsing import InputRefused
+        from eccp_desktop.ui.clipboard import Refusal, from_tsv, read_cell
+
+        if not self.doc.editable:
+            return False
+        grid = from_tsv(QApplication.clipboard().text() if text is None else text)
+        current = self.view.currentIndex()
+        if not grid:
+            return False
+        if current.isValid():
+            anchor = self.proxy.mapToSource(current)
+            top, left = anchor.row(), anchor.column()
+        else:
+            top, left = self.model.rowCount(), 0
+        targets: list[tuple[int, int, str]] = []
+        selected = self.view.selectionModel().selectedIndexes()
+        if len(grid) == 1 and len(grid[0]) == 1 and len(selected) > 1:
+            for i in selected:  # one value into every selected cell, as spreadsheets do
+                src = self.proxy.mapToSource(i)
+                targets.append((src.row(), src.column(), grid[0][0]))
+        else:
+            for dr, line in enumerate(grid):
+                for dc, cell in enumerate(line):
+                    targets.append((top + dr, left + dc, cell))
+        width = self.model.columnCount()
+        if any(c >= width for _r, c, _t in targets):
+            self._refused(_("Nothing pasted: the copied range is wider than the table"))
+            return False
+        have = self.model.rowCount()
+        new_rows = max(0, max(r for r, _c, _t in targets) + 1 - have)
+        refusals: list[Refusal] = []
+        values: list[tuple[int, int, Any]] = []
+        for r, c, cell in targets:
+            col = self.model.columns[c]
+            try:
+                values.append((r, c, read_cell(col, cell, self._keys(col.kind, r))))
+            except InputRefused as refusal:
+                refusals.append(Refusal(r, col, refusal.message))
+        if refusals:
+            shown = [
+                _("Row {row}, {column}: {message}").format(
+                    row=x.row + 1, column=_(x.column.title), message=x.message
+                )
+                for x in refusals[:3]
+            ]
+            more = len(refusals) - len(shown)
+            if more:
+                shown.append(_("and {n} more").format(n=more))
+            self._refused(_("Nothing pasted: {reasons}").format(reasons="; ".join(shown)))
+            return False
+        ops: list[Any] = [
+            InsertItem(self.model.list_path, have + k, self.spec.factory()) for k in range(new_rows)
+        ]
+        for r, c, value in values:
+            path = self.model.cell_path(r, c)
+            if r < have and self.doc.get_safe(path) == value:
+                continue
+            ops.append(SetValue(path, value))
+        if not ops:
+            return True
+        return self.doc.execute(Batch(tuple(ops), "paste"))
+
+    def _keys(self, kind: str, row: int) -> dict[str, str]:
+        """Scheme or tier keys with their names, for reading a pasted key or name."""
+        if kind not in ("scheme", "tier"):
+            return {}
+        items = self.model.items()
+        own = getattr(items[row], "scheme", None) if row < len(items) else None
+        found: dict[str, str] = {}
+        for scheme in self.doc.factsheet.tier_schemes:
+            if kind == "scheme":
+                found[scheme.key] = text_in(scheme.name, self.model.lang)[0]
+            elif own in (None, scheme.key):
+                for tier in scheme.tiers:
+                    found[tier.key] = text_in(tier.name, self.model.lang)[0]
+        return found
 
     # -- rows ------------------------------------------------------------------
     def selected_rows(self) -> list[int]:

@@ -123,3 +123,52 @@ def test_export_package_writes_what_is_open(
     w = open_window(pl_store)
     w.actions_.export.trigger()
     assert read_package(target) == w.doc.factsheet
+
+
+def test_preview_zooms_pages_prints_and_closes_on_esc(
+    qtbot, demo_store: Store, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
+
+    from eccp_desktop.ui.pdf_dialogs import PdfPreview
+
+    preview = PdfPreview(None, demo_store.load("PL", 2023), "pl")
+    qtbot.addWidget(preview)
+    preview.show()
+    qtbot.waitExposed(preview)
+    assert preview.language.currentText() == "Polski (pl)"
+    pages = preview.document.pageCount()
+    assert pages >= 2
+    assert preview.page_label.text() == f"Page 1 of {pages}"
+    qtbot.mouseClick(preview.next, Qt.MouseButton.LeftButton)
+    assert preview.page_label.text() == f"Page 2 of {pages}"
+    before = preview.view.zoomFactor()
+    qtbot.mouseClick(preview.zoom_in, Qt.MouseButton.LeftButton)
+    assert preview.view.zoomFactor() > before
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert preview.print_pdf(printer)
+    printed = QPdfDocument(preview)
+    printed.load(str(tmp_path / "printed.pdf"))
+    assert printed.pageCount() == pages
+    qtbot.keyClick(preview.view, Qt.Key.Key_Escape)
+    assert not preview.isVisible()
+
+
+def test_export_dialog_names_languages_and_counts_in_words(
+    qtbot, demo_store: Store, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from eccp_desktop.ui.pdf_dialogs import PdfExportDialog
+
+    dialog = PdfExportDialog(None, demo_store.load("PL", 2023))
+    qtbot.addWidget(dialog)
+    names = [dialog.langs.item(i).text() for i in range(dialog.langs.count())]
+    assert names[:2] == ["English (en)", "Polski (pl)"]
+    dialog.folder.setText(str(tmp_path))
+    dialog.langs.item(0).setCheckState(Qt.CheckState.Unchecked)
+    qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.start.isEnabled(), timeout=60_000)
+    assert dialog.state.text().splitlines()[0] == "1 PDF file written."
+    assert (tmp_path / "pl-2023-pl.pdf").exists()

@@ -62,7 +62,13 @@ def test_sign_off_refused_with_errors_then_accepted(qtbot, open_window, ready_st
 
     dialog = sign_off(qtbot, w)
     assert dialog.isVisible(), "a refused sign-off keeps the dialog open"
+    paths = [
+        dialog.problems.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(dialog.problems.count())
+    ]
+    assert "/clusters/0/members" in paths
     listed = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert not any("/clusters/" in line for line in listed)  # places as a user reads them
     assert any(
         "(Cluster organisations \u203a Mazovia ICT Cluster \u203a Members)" in line
         for line in listed
@@ -154,3 +160,71 @@ def test_second_window_on_the_same_store_is_read_only(qtbot, open_window, pl_sto
     assert "read-only" in second.store_label.text()
     assert not second.doc.set("/clusters/0/members", 1)
     assert stored(pl_store).clusters[0].members == 80
+
+
+def _open_sign_off(qtbot, w):  # type: ignore[no-untyped-def]
+    from eccp_desktop.ui.record_page import SignOffDialog
+
+    w.actions_.sign_off.trigger()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in w.findChildren(SignOffDialog)))
+    return next(d for d in w.findChildren(SignOffDialog) if d.isVisible())
+
+
+def test_sign_off_lists_what_blocks_it_before_asking(qtbot, open_window, pl_store: Path) -> None:  # type: ignore[no-untyped-def]
+    from eccp_desktop.workflow import judge
+
+    w = open_window(pl_store)
+    table = clusters_page(w)
+    row = table.model.rowCount() - 1
+    edit_cell(qtbot, table, row, "members", "30")  # below the KKK key national minimum
+    blocking = judge(stored(pl_store)).blocking
+    dialog = _open_sign_off(qtbot, w)
+    assert dialog.problems.isVisible()
+    assert dialog.problems.count() == len(blocking)  # exactly what blocks it, listed at once
+    assert f"Errors that block the sign-off as validated: {len(blocking)}" in dialog.message.text()
+    assert dialog.problems.width() >= 620
+    at = next(
+        i
+        for i in range(dialog.problems.count())
+        if dialog.problems.item(i).data(Qt.ItemDataRole.UserRole) == f"/clusters/{row}/members"
+    )
+    item = dialog.problems.item(at)
+    dialog.problems.scrollToItem(item)
+    rect = dialog.problems.visualItemRect(item)
+    qtbot.mouseClick(dialog.problems.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(dialog.problems.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    page = clusters_page(w)
+    current = page.proxy.mapToSource(page.view.currentIndex())
+    assert (current.row(), current.column()) == (row, page.model.column_of("members"))
+    assert stored(pl_store).status == "draft"
+
+
+def test_only_warnings_sign_off_shows_them_and_asks(qtbot, open_window, ready_store: Path) -> None:  # type: ignore[no-untyped-def]
+    from eccp_desktop.workflow import judge
+
+    w = open_window(ready_store)
+    j = judge(stored(ready_store))
+    assert not j.blocking and j.warnings
+    dialog = _open_sign_off(qtbot, w)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert ok.text() == "Sign off despite the warnings"
+    assert dialog.problems.count() == len(j.warnings)
+    assert all(
+        dialog.problems.item(i).text().startswith("\u26a0") for i in range(dialog.problems.count())
+    )
+    assert f"Warnings that stand: {len(j.warnings)}" in dialog.message.text()
+    qtbot.keyClicks(dialog.by, "Anna Nowak")
+    qtbot.keyClicks(dialog.organisation, "Ministry")
+    dialog.on.selectAll()
+    qtbot.keyClicks(dialog.on, "31.12.2023")  # not an English date: refused, nothing stored
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "31/12/2023" in dialog.message.text()
+    assert stored(ready_store).status == "draft"
+    dialog.on.selectAll()
+    qtbot.keyClicks(dialog.on, "2024-01-15")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    fs = stored(ready_store)
+    assert fs.status == "validated" and fs.validation is not None
+    assert fs.validation.on.isoformat() == "2024-01-15"
