@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from eccp_desktop import __version__
 from eccp_desktop.cli import (
+    argparse_words,
     edition_commands,
     overview_commands,
     pdf_commands,
@@ -21,7 +22,7 @@ from eccp_desktop.cli import (
     validate_commands,
 )
 from eccp_desktop.cli.common import EXIT_BAD_INPUT, EXIT_OK, BadInput, err
-from eccp_desktop.i18n import _
+from eccp_desktop.i18n import _, current_language
 from eccp_desktop.store.errors import StoreError
 
 # Each module adds its sub-commands with ``register(subparsers)``.
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argparse_words.install(current_language())  # before the parser builds its help groups
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

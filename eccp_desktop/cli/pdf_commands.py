@@ -17,7 +17,8 @@ from eccp_desktop.cli import signature_commands
 from eccp_desktop.cli.common import EXIT_ERRORS, EXIT_OK, err, fail, load_factsheet, open_store
 from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.domain.model import Factsheet
-from eccp_desktop.i18n import _
+from eccp_desktop.i18n import _, current_language, ngettext
+from eccp_desktop.i18n.formatting import format_integer, format_seconds
 from eccp_desktop.pdf import PdfError
 
 T = TypeVar("T")
@@ -308,10 +309,24 @@ def cmd_pdf_all(args: argparse.Namespace) -> int:
     for job, problem in failed:
         err(_("{name}: not written: {reason}").format(name=job.name, reason=problem))
     seconds = time.perf_counter() - started
-    print(
-        _("{written} of {total} PDFs written to {folder} in {seconds:.1f} s ({jobs} processes); {failed} failed").format(
-            written=len(jobs) - len(failed), total=len(jobs), folder=out_dir,
-            seconds=seconds, jobs=min(workers, max(1, len(jobs))), failed=len(failed),
-        )
+    lang = current_language()
+    total, processes = len(jobs), min(workers, max(1, len(jobs)))
+    # each number its own plural form; the duration and the counts in the locale's digits
+    written = ngettext(
+        "{written} of {total} PDF written to {folder} in {duration}",
+        "{written} of {total} PDFs written to {folder} in {duration}",
+        total,
+    ).format(
+        written=format_integer(total - len(failed), lang), total=format_integer(total, lang),
+        folder=out_dir, duration=format_seconds(seconds, lang),
     )  # fmt: skip
+    by = ngettext("{count} process", "{count} processes", processes).format(
+        count=format_integer(processes, lang)
+    )
+    broken = ngettext("{count} failed", "{count} failed", len(failed)).format(
+        count=format_integer(len(failed), lang)
+    )
+    print(
+        _("{written} ({processes}); {failed}").format(written=written, processes=by, failed=broken)
+    )
     return EXIT_ERRORS if failed else EXIT_OK

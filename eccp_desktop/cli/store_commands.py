@@ -12,8 +12,8 @@ from eccp_desktop.cli.common import EXIT_OK, err, fail, open_store
 from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.exchange import PackageError, dumps
 from eccp_desktop.exchange.package import read_document, write_text
-from eccp_desktop.i18n import _, current_language, ngettext
-from eccp_desktop.i18n.formatting import country_name
+from eccp_desktop.i18n import _, current_language, labels, ngettext
+from eccp_desktop.i18n.formatting import country_name, format_integer
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,10 +47,15 @@ def cmd_list(args: argparse.Namespace) -> int:
     lang = current_language()
     with open_store(args) as store:
         for s in store.list():
-            counts = ngettext("{n} cluster", "{n} clusters", s.clusters).format(n=s.clusters)
-            counts += ", " + ngettext("{n} policy", "{n} policies", s.policies).format(n=s.policies)
+            counts = ngettext("{n} cluster", "{n} clusters", s.clusters).format(
+                n=format_integer(s.clusters, lang)
+            )
+            counts += ", " + ngettext("{n} policy", "{n} policies", s.policies).format(
+                n=format_integer(s.policies, lang)
+            )
+            status = labels.name(labels.STATUSES, s.status, _)  # "Entwurf", not "draft"
             print(
-                f"{s.country} {s.edition}  {s.status:<10} v{s.version:<4} {counts}  {country_name(s.country, lang)}"
+                f"{s.country} {s.edition}  {status:<12} v{s.version:<4} {counts}  {country_name(s.country, lang)}"
             )
     return EXIT_OK
 

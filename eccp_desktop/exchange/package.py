@@ -20,7 +20,8 @@ from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.exchange import schema_checks, strict_json
 from eccp_desktop.exchange.codec import factsheet_from_dict, factsheet_to_dict
 from eccp_desktop.exchange.errors import PackageError, Problem
-from eccp_desktop.i18n import _
+from eccp_desktop.i18n import _, current_language
+from eccp_desktop.i18n.formatting import format_number
 from eccp_desktop.paths import resource
 
 if TYPE_CHECKING:  # jsonschema is imported when the first package is read (start-up time)
@@ -78,11 +79,11 @@ def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
         )
     if kind == "minimum":
         return where, _("must be at least {minimum}, found {value}").format(
-            minimum=error.validator_value, value=value
+            minimum=_number(error.validator_value), value=_number(value)
         )
     if kind == "maximum":
         return where, _("must be at most {maximum}, found {value}").format(
-            maximum=error.validator_value, value=value
+            maximum=_number(error.validator_value), value=_number(value)
         )
     if kind == "uniqueItems":
         return where, _("lists the same code twice")
@@ -91,6 +92,13 @@ def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
     if kind == "minLength":
         return where, _("must not be empty")
     return where, error.message
+
+
+def _number(value: Any) -> str:
+    """A number of the message in the reader's digits ("1,5" in German, not "1.5")."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    return format_number(value, current_language())
 
 
 def _json_type(value: Any) -> str:

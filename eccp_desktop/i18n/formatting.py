@@ -61,6 +61,25 @@ def _percent_pattern(lang: str, digits: int) -> babel_numbers.NumberPattern:
     return pattern
 
 
+def format_number(value: float, lang: str) -> str:
+    """A number as given, in the locale's digits and decimal sign, without grouping:
+    "1,5" in German for 1.5, "2000" for a year."""
+    loc = locale(lang)
+    try:
+        return babel_numbers.format_decimal(value, format="0.##########", locale=loc)
+    except (ArithmeticError, ValueError):  # beyond Decimal's precision (1e308, 10**400)
+        return str(value).replace(".", babel_numbers.get_decimal_symbol(loc))
+
+
+def format_seconds(seconds: float, lang: str) -> str:
+    """A duration in seconds, one decimal, with CLDR's short unit: "0,7 Sek." in German."""
+    from babel.units import format_unit  # only the command line needs units
+
+    return format_unit(
+        seconds, "duration-second", length="short", format="#,##0.0", locale=locale(lang)
+    )
+
+
 def format_percent(share: float, lang: str, digits: int = 1) -> str:
     return str(_percent_pattern(lang, digits).apply(share, locale(lang)))
 

@@ -19,12 +19,6 @@ POLICY_TYPES = {
     "sectoral": N_("Sectoral policy"),
     "broad": N_("Broad policy with a cluster component"),
 }
-POLICY_TYPES_SHORT = {
-    "national_cluster": N_("National cluster"),
-    "regional_cluster": N_("Regional cluster"),
-    "sectoral": N_("Sectoral"),
-    "broad": N_("Broad"),
-}
 PRIORITIES = {
     "green": N_("Green transition"),
     "digital": N_("Digital transition"),
@@ -90,6 +84,14 @@ FUNDS = {
     "ESF+": N_("European Social Fund Plus"),
     "CF": N_("Cohesion Fund"),
     "JTF": N_("Just Transition Fund"),
+}
+# The funds' abbreviations as each language writes them (EFRE, FEDER, ΕΤΠΑ…);
+# the exchange format keeps the English codes.
+FUND_ABBREVIATIONS = {
+    "ERDF": N_("ERDF"),
+    "ESF+": N_("ESF+"),
+    "CF": N_("CF"),
+    "JTF": N_("JTF"),
 }
 # Statuses that carry no "DRAFT" mark.
 SIGNED_OFF = ("validated", "reviewed", "published")

@@ -18,6 +18,12 @@ from eccp_desktop.pdf.para import FALLBACK_MARKUP, Para
 FALLBACK_MARK = "EN"
 
 
+def unbreakable(value: str) -> str:
+    """A number as one word: reportlab breaks lines at CLDR's narrow no-break space
+    (the French thousands separator, "45 000 €"), never at a no-break space."""
+    return value.replace("\u202f", "\xa0")
+
+
 @dataclass(slots=True)
 class Context:
     lang: str
@@ -34,13 +40,14 @@ class Context:
         """EUR for the locale; the compact form ("20 Mio. €") from a million up."""
         if eur is None:
             return "–"
-        return format_eur(eur, self.lang, approximate=approximate, compact=abs(eur) >= 1_000_000)
+        compact = abs(eur) >= 1_000_000
+        return unbreakable(format_eur(eur, self.lang, approximate=approximate, compact=compact))
 
     def integer(self, value: int | None) -> str:
-        return "–" if value is None else format_integer(value, self.lang)
+        return "–" if value is None else unbreakable(format_integer(value, self.lang))
 
     def percent(self, share: float | None) -> str:
-        return "–" if share is None else format_percent(share, self.lang)
+        return "–" if share is None else unbreakable(format_percent(share, self.lang))
 
     def date(self, value: dt.date | None) -> str:
         return "–" if value is None else format_date(value, self.lang)

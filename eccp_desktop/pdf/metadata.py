@@ -144,6 +144,14 @@ def finish(pdf_bytes: bytes, tagger: Tagger, info: DocumentInfo) -> bytes:
         meta.Subtype = Name.XML
         pdf.Root.Metadata = meta
         out = BytesIO()
-        # same input, same bytes: the ID from the content, no object streams' reshuffle
-        pdf.save(out, deterministic_id=True, compress_streams=True)
+        # same input, same bytes (the ID from the content); reportlab's streams are
+        # copied as they are, not decoded and compressed again (most of the cost)
+        pdf.save(
+            out,
+            deterministic_id=True,
+            compress_streams=True,
+            stream_decode_level=pikepdf.StreamDecodeLevel.none,
+            recompress_flate=False,
+            fix_metadata_version=False,
+        )
         return out.getvalue()

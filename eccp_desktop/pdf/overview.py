@@ -5,15 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from io import BytesIO
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing, String
 from reportlab.platypus import Flowable, Spacer
 
 from eccp_desktop.domain.codes import POLICY_TYPES, PRIORITIES
 from eccp_desktop.i18n import N_, labels
 from eccp_desktop.i18n.formatting import country_name
-from eccp_desktop.pdf import charts, fonts, styles
+from eccp_desktop.pdf import charts, hyphenation, styles
 from eccp_desktop.pdf.context import Context
 from eccp_desktop.pdf.document import FactsheetDocument, PageInfo
 from eccp_desktop.pdf.escape import clean, markup
@@ -26,72 +23,26 @@ from eccp_desktop.stateofplay import EU_GROUPS, StateOfPlay
 GROUP_COLOURS = (styles.BLUE, styles.YELLOW)
 
 
-def priorities_by_group(ctx: Context, state: StateOfPlay, width: float) -> Drawing:
+def priorities_by_group(ctx: Context, state: StateOfPlay, width: float) -> charts.BarChart:
     """Policies addressing each priority, one bar per group (EU15, EU13)."""
-    bar = 7.0
-    label_width = min(width * 0.4, 140.0)
-    plot_height = bar * 2.6 * len(PRIORITIES)
-    height = plot_height + 42
-    drawing = Drawing(width, height)
     title = ctx.gettext("Cluster policies addressing Commission priorities, by EU15/EU13")
-    drawing.add(
-        String(
-            0,
-            height - 11,
-            charts.fit(title, fonts.BOLD, charts.TITLE_SIZE, width),
-            fontName=fonts.BOLD,
-            fontSize=charts.TITLE_SIZE,
-            fillColor=styles.BLUE,
-        )
-    )
-    chart = HorizontalBarChart()
-    chart.x, chart.y = label_width, 18
-    chart.width, chart.height = width - label_width - 30, plot_height
-    order = list(reversed(PRIORITIES))  # reportlab draws the first category at the bottom
-    chart.data = [[float(state.priorities_by_group[p][g]) for p in order] for g in EU_GROUPS]
-    for i, colour in enumerate(GROUP_COLOURS):
-        chart.bars[i].fillColor = colour
-        chart.bars[i].strokeColor = None
-    chart.barWidth = bar
-    chart.categoryAxis.categoryNames = [
-        charts.fit(
-            labels.name(labels.PRIORITIES, p, ctx.gettext),
-            fonts.FAMILY,
-            charts.LABEL_SIZE,
-            label_width - 6,
-        )
-        for p in order
-    ]
-    chart.categoryAxis.labels.fontName = fonts.FAMILY
-    chart.categoryAxis.labels.fontSize = charts.LABEL_SIZE
-    chart.categoryAxis.labels.boxAnchor = "e"
-    chart.categoryAxis.labels.dx = -4
-    chart.categoryAxis.strokeColor = styles.RULE
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = max([1.0, *(v for row in chart.data for v in row)]) * 1.1
-    chart.valueAxis.visible = 0
-    chart.barLabelFormat = lambda v: ctx.integer(int(v))
-    chart.barLabels.fontName = fonts.FAMILY
-    chart.barLabels.fontSize = 7
-    chart.barLabels.boxAnchor = "w"
-    chart.barLabels.dx = 3
-    drawing.add(chart)
-    legend = Legend()
-    legend.x, legend.y = label_width, 8
-    legend.fontName, legend.fontSize = fonts.FAMILY, 7.5
-    legend.alignment = "right"
-    legend.columnMaximum = 1
-    legend.deltax = 60
-    legend.colorNamePairs = list(zip(GROUP_COLOURS, EU_GROUPS, strict=True))
-    drawing.add(legend)
-    figures = [
+    rows = [
         (
             labels.name(labels.PRIORITIES, p, ctx.gettext),
-            " / ".join(f"{g} {ctx.integer(state.priorities_by_group[p][g])}" for g in EU_GROUPS),
+            [float(state.priorities_by_group[p][g]) for g in EU_GROUPS],
         )
         for p in PRIORITIES
     ]
-    return set_role(drawing, "Figure", alt=charts.alt_text(title, figures, ctx.lang))
+    return charts.BarChart(
+        title,
+        rows,
+        width,
+        lambda v: ctx.integer(int(v)),
+        ctx.lang,
+        series=list(EU_GROUPS),
+        colours=GROUP_COLOURS,
+        label_share=0.4,
+    )
 
 
 def key_figures(ctx: Context, state: StateOfPlay) -> list[Flowable]:
@@ -120,7 +71,7 @@ def key_figures(ctx: Context, state: StateOfPlay) -> list[Flowable]:
 def country_table(ctx: Context, state: StateOfPlay) -> Flowable:
     _ = ctx.gettext
     header = [_("Country"), _("Group"), _("Edition"), _("Status")]
-    header += [labels.name(labels.POLICY_TYPES_SHORT, t, _) for t in POLICY_TYPES]
+    header += [labels.name(labels.POLICY_TYPES, t, _) for t in POLICY_TYPES]
     header.append(_("Cohesion programmes"))
     rows = [
         [
@@ -158,12 +109,13 @@ def render_overview(state: StateOfPlay, lang: str) -> bytes:
         heading(ctx, "1", _("Key figures"), 0),
         *key_figures(ctx, state),
         Spacer(0, 8),
-        charts.bar_chart(_("Policies by type"), [(labels.name(labels.POLICY_TYPES_SHORT, t, _), float(state.policies_by_type[t])) for t in POLICY_TYPES], width, lambda v: ctx.integer(int(v)), lang),
+        charts.bar_chart(_("Policies by type"), [(labels.name(labels.POLICY_TYPES, t, _), float(state.policies_by_type[t])) for t in POLICY_TYPES], width, lambda v: ctx.integer(int(v)), lang),
         Spacer(0, 8),
         priorities_by_group(ctx, state, width),
         heading(ctx, "2", _("Factsheets in the store"), 0),
         country_table(ctx, state) if state.lines else ctx.label(N_("No information given."), "note"),
     ]  # fmt: skip
     out = BytesIO()
-    FactsheetDocument(out, info).render(story)
+    with hyphenation.language(lang):
+        FactsheetDocument(out, info).render(story)
     return out.getvalue()

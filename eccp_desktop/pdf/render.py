@@ -12,7 +12,7 @@ from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.i18n import N_, _, labels
 from eccp_desktop.i18n.formatting import country_name, language_name
-from eccp_desktop.pdf import fonts, sections, styles
+from eccp_desktop.pdf import fonts, hyphenation, sections, styles
 from eccp_desktop.pdf.context import FALLBACK_MARK, Context
 from eccp_desktop.pdf.document import FactsheetDocument, PageInfo
 from eccp_desktop.pdf.errors import PdfError
@@ -158,8 +158,9 @@ def render_factsheet(
     ctx = Context(lang)
     out = BytesIO()
     try:
-        story = build_story(ctx, factsheet, problems)
-        FactsheetDocument(out, page_info(ctx, factsheet)).render(story, tagged=tagged)
+        with hyphenation.language(lang):  # the build breaks the lines
+            story = build_story(ctx, factsheet, problems)
+            FactsheetDocument(out, page_info(ctx, factsheet)).render(story, tagged=tagged)
     except PdfError:
         raise
     except (LayoutError, ValueError, TypeError, KeyError, IndexError, AttributeError) as e:

@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
 
-from eccp_desktop.pdf import fonts
+from eccp_desktop.pdf import fonts, hyphenation
 
 PAGE = A4
 MARGIN_X = 18 * mm
@@ -38,7 +38,14 @@ def stylesheet() -> StyleSheet1:
     bold = fonts.BOLD
     sheet = StyleSheet1()
     base = ParagraphStyle(
-        "body", fontName=family, fontSize=9.5, leading=13, textColor=INK, spaceAfter=5
+        "body",
+        fontName=family,
+        fontSize=9.5,
+        leading=13,
+        textColor=INK,
+        spaceAfter=5,
+        # words at a line end hyphenate in the rendering's language (never cut bare)
+        hyphenationLang=hyphenation.hyphenator,
     )
     sheet.add(base)
 
@@ -85,7 +92,16 @@ def stylesheet() -> StyleSheet1:
     add("cell_bold", fontName=bold, fontSize=8, leading=10, spaceAfter=0)
     add("cell_right", fontSize=8, leading=10, spaceAfter=0, alignment=TA_RIGHT)
     add("cell_center", fontSize=8, leading=10, spaceAfter=0, alignment=TA_CENTER)
-    add("th", fontName=bold, fontSize=8, leading=10, spaceAfter=0, textColor=BLUE)
+    # header words are never hyphenated: the columns are made wide enough for each
+    add(
+        "th",
+        fontName=bold,
+        fontSize=8,
+        leading=10,
+        spaceAfter=0,
+        textColor=BLUE,
+        hyphenationLang="",
+    )
     add("th_right", parent=sheet["th"], alignment=TA_RIGHT)
     add("th_center", parent=sheet["th"], alignment=TA_CENTER)
     add("draft", fontName=bold, fontSize=10, leading=13, textColor=DRAFT_RED, spaceAfter=2)

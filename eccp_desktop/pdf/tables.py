@@ -46,20 +46,39 @@ def _header_style(column: int, right: Sequence[int], center: Sequence[int]) -> s
     return "th_right" if column in right else "th_center" if column in center else "th"
 
 
-def fit_header_words(header: Sequence[str], weights: Sequence[float]) -> list[float]:
-    """Column widths from ``weights``, widened so no header word is cut in two.
+def _plain_tokens(value: Cell) -> list[str]:
+    """The unbreakable pieces of a plain cell value ("2004–2006", "45 000 €")."""
+    if isinstance(value, Paragraph):
+        return []
+    text = str(value)
+    if "<" in text or "&" in text:
+        return []
+    return text.split(" ")  # only plain spaces break a line; no-break spaces hold
+
+
+def fit_header_words(
+    header: Sequence[str], weights: Sequence[float], rows: Sequence[Sequence[Cell]] = ()
+) -> list[float]:
+    """Column widths from ``weights``, widened so no header word is cut in two,
+    nor a plain value such as a period or an amount.
 
     A translation can be much longer than the English ("Członkowie" for
     "Members"); the width a narrow column needs is taken from the widest ones.
     """
     total = sum(weights)
     widths = [styles.FRAME_WIDTH * w / total for w in weights]
+    cap = styles.FRAME_WIDTH * 0.35  # beyond that a value wraps (hyphenated) instead
     need = [
         max((stringWidth(w, fonts.BOLD, HEADER_SIZE) for w in h.split()), default=0.0)
         + 2 * PADDING
         + 1
         for h in header
     ]
+    for row in rows:
+        for i, value in enumerate(row):
+            for token in _plain_tokens(value):
+                want = stringWidth(token, fonts.FAMILY, CELL_SIZE) + 2 * PADDING + 1
+                need[i] = max(need[i], min(want, cap))
     for i, (have, want) in enumerate(zip(widths, need, strict=True)):
         short = want - have
         if short <= 0:
@@ -95,7 +114,7 @@ def grid(
     ``row_headers`` the first column names its row (TH, /Scope /Row).
     """
     sheet = styles.stylesheet()
-    col_widths = fit_header_words(header, widths)
+    col_widths = fit_header_words(header, widths, rows)
     data: list[list[Cell]] = [
         [
             Para(markup(h, limits.HEADER_LIMIT), sheet[_header_style(i, align_right, align_center)])
@@ -143,7 +162,7 @@ def policies(ctx: Context, fs: Factsheet) -> LongTable:
         rows.append(
             [
                 title,
-                markup(labels.name(labels.POLICY_TYPES_SHORT, p.type, _)),
+                markup(labels.name(labels.POLICY_TYPES, p.type, _)),
                 ctx.period(p.start_year, p.end_year),
                 ctx.amount(p.budget_eur, p.budget_approximate),
                 markup(", ".join(labels.name(labels.PRIORITIES, k, _) for k in p.priorities))
@@ -151,7 +170,7 @@ def policies(ctx: Context, fs: Factsheet) -> LongTable:
             ]
         )
     header = [_("Policy"), _("Type"), _("Period"), _("Budget"), _("Priorities addressed")]
-    return grid(ctx, header, rows, [32, 14, 11, 17, 26], align_right=(3,))
+    return grid(ctx, header, rows, [29, 20, 10, 15, 26], align_right=(3,))
 
 
 def cohesion(ctx: Context, fs: Factsheet) -> LongTable:
@@ -163,7 +182,8 @@ def cohesion(ctx: Context, fs: Factsheet) -> LongTable:
                 markup(c.cci) or "–",
                 ctx.inline(c.title),
                 markup(c.region) or "–",
-                markup(", ".join(c.funds)) or "–",
+                markup(", ".join(labels.name(labels.FUND_ABBREVIATIONS, f, _) for f in c.funds))
+                or "–",
                 markup(", ".join(c.policy_objectives)) or "–",
                 ctx.amount(c.budget_eur, c.budget_approximate),
             ]

@@ -144,6 +144,10 @@ def _assign(f: Flowable, parent: Elem) -> None:
         for inner in f._content:
             _assign(inner, parent)
         return
+    make_elems = getattr(f, "make_elems", None)
+    if make_elems is not None:  # a flowable that tags its own parts (a chart)
+        make_elems(parent)
+        return
     cells = table_tags.cell_tags(f)
     if cells is not None:  # a data table: Table/TR/TH/TD made as it is drawn
         cells.elem = parent.child("Table")

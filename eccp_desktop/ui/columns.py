@@ -69,7 +69,7 @@ POLICIES = TableSpec(
     (
         Column("key", N_("Key"), "key"),
         Column("title", N_("Title"), "ltext"),
-        Column("type", N_("Type"), "choice", codes.POLICY_TYPES, L.POLICY_TYPES_SHORT),
+        Column("type", N_("Type"), "choice", codes.POLICY_TYPES, L.POLICY_TYPES),
         Column("region", N_("Region (NUTS)"), "nuts"),
         Column("authority", N_("Responsible body")),
         Column("start_year", N_("Start year"), "year"),

@@ -13,6 +13,7 @@ from eccp_desktop.domain.model import (
     TierScheme,
 )
 from eccp_desktop.i18n import _
+from eccp_desktop.i18n.formatting import format_number
 from eccp_desktop.validation.context import Context
 from eccp_desktop.validation.registry import NONE, Found, item_check, sheet_check
 from eccp_desktop.validation.result import ERROR, WARNING, Result
@@ -39,11 +40,12 @@ def _budget(value: float | None, path: str) -> Result | None:
     return Result("range.budget_negative", ERROR, message, path)
 
 
-def _count(value: int | None, message: str, path: str) -> Result | None:
+def _count(value: int | None, message: str, path: str, lang: str) -> Result | None:
     """``message``: a whole translated sentence with ``{value}`` (no pieced-together text)."""
     if value is None or value >= 0:
         return None
-    return Result("range.count_negative", ERROR, message.format(value=value), path)
+    text = message.format(value=format_number(value, lang))
+    return Result("range.count_negative", ERROR, text, path)
 
 
 def _keep(found: list[Result | None]) -> Found:
@@ -108,14 +110,14 @@ def ecosystem_ranges(ctx: Context, i: int, e: EcosystemEntry) -> Found:
     out = []
     if e.employment is not None and e.employment < 0:
         message = _("Employment cannot be negative ({value}); expected 0 or more").format(
-            value=e.employment
+            value=format_number(e.employment, ctx.lang)
         )
         out.append(Result("range.count_negative", ERROR, message, f"/ecosystems/{i}/employment"))
     share = e.employment_share
     if share is not None and not 0 <= share <= 1:
         message = _(
             "The share of national employment must lie between 0 and 1 (0.026 is 2.6 %); found {value}"
-        ).format(value=share)
+        ).format(value=format_number(share, ctx.lang))
         out.append(
             Result("range.employment_share", ERROR, message, f"/ecosystems/{i}/employment_share")
         )
@@ -133,7 +135,7 @@ def tier_ranges(ctx: Context, i: int, s: TierScheme) -> Found:
             if value is not None and value < 0:
                 message = _(
                     "A tier minimum cannot be negative ({value}); expected 0 or more"
-                ).format(value=value)
+                ).format(value=format_number(value, ctx.lang))
                 path = f"/tier_schemes/{i}/tiers/{j}/{field}"
                 out.append(Result("range.count_negative", ERROR, message, path))
     return out
@@ -149,11 +151,13 @@ def cluster_ranges(ctx: Context, i: int, c: Cluster) -> Found:
                 c.members,
                 _("The number of members cannot be negative ({value}); expected 0 or more"),
                 f"/clusters/{i}/members",
+                ctx.lang,
             ),
             _count(
                 c.sme_members,
                 _("The number of SME members cannot be negative ({value}); expected 0 or more"),
                 f"/clusters/{i}/sme_members",
+                ctx.lang,
             ),
         ]
     )

@@ -100,7 +100,7 @@ def factsheet_html(fs: Factsheet, lang: str) -> str:
     out.append(
         _chart(
             _("Policies by type"),
-            [(labels.name(labels.POLICY_TYPES_SHORT, t, _), by_type[t]) for t in POLICY_TYPES],
+            [(labels.name(labels.POLICY_TYPES, t, _), by_type[t]) for t in POLICY_TYPES],
         )
     )
     out.append(
@@ -112,7 +112,7 @@ def factsheet_html(fs: Factsheet, lang: str) -> str:
     out.append(
         _table(
             [_("Policy"), _("Type"), _("Period"), _("Budget"), _("Priorities addressed")],
-            [[_cell(ctx, p.title), escape(labels.name(labels.POLICY_TYPES_SHORT, p.type, _)),
+            [[_cell(ctx, p.title), escape(labels.name(labels.POLICY_TYPES, p.type, _)),
               ctx.period(p.start_year, p.end_year), ctx.amount(p.budget_eur, p.budget_approximate),
               escape(", ".join(labels.name(labels.PRIORITIES, k, _) for k in p.priorities))] for p in fs.policies],
         )

@@ -45,7 +45,7 @@ def test_import_list_export_round_trip(
     assert code == 0
     lines = out.splitlines()
     assert len(lines) == len(demo_files)
-    assert any(line.startswith("PL 2023  draft") and line.endswith("Poland") for line in lines)
+    assert any(line.startswith("PL 2023  Draft") and line.endswith("Poland") for line in lines)
     for f in demo_files:
         original = json.loads(f.read_text(encoding="utf-8"))
         out_file = tmp_path / f.name

@@ -15,6 +15,10 @@ PAGES = [
     ("pdf-pl", lambda: render_factsheet(factories.polish_demo(), "pl"), 3),
     ("pdf-el", lambda: render_factsheet(factories.greek(), "el"), 1),
     ("pdf-bg", lambda: render_factsheet(factories.bulgarian(), "bg"), 2),
+    # wrapped chart labels and hyphenation (French, Irish, Finnish)
+    ("pdf-fr-charts", lambda: render_factsheet(factories.polish_demo(), "fr"), 2),
+    ("pdf-ga-charts", lambda: render_factsheet(factories.polish_demo(), "ga"), 2),
+    ("pdf-fi-charts", lambda: render_factsheet(factories.polish_demo(), "fi"), 2),
 ]
 
 

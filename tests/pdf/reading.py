@@ -21,8 +21,13 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def dehyphenate(text: str) -> str:
+    """Words hyphenated at a line end read whole again ("charac-" / "ters")."""
+    return re.sub(r"(\w)-\n(\w)", r"\1\2", text)
+
+
 def all_text(data: bytes) -> str:
-    return flat(" ".join(page_texts(data)))
+    return flat(" ".join(dehyphenate(t) for t in page_texts(data)))
 
 
 def outline_titles(data: bytes) -> list[str]:

@@ -131,7 +131,9 @@ def test_headings_figures_tables_and_languages(lang: str) -> None:
                 assert e.A.Scope in (Name.Column, Name.Row)
             if e.S == Name.Table:
                 rows = [k for k in e.K if k.S == Name.TR]
-                assert rows and all(c.S == Name.TH for c in rows[0].K)  # a header row
+                column_heads = all(c.S == Name.TH for c in rows[0].K)
+                row_heads = all(r.K[0].S == Name.TH and r.K[0].A.Scope == Name.Row for r in rows)
+                assert rows and (column_heads or row_heads)  # a header row, or a header column
         english = [e for e in elems if str(e.get("/Lang", "")) == "en"]
         assert english, "the [EN] fallback texts carry /Lang (en)"
 

@@ -187,7 +187,7 @@ def test_codes_shown_as_labels_and_meanings(qtbot, open_window, pl_store: Path) 
     w.editor.show_page(i)
     policies = w.editor.pages[i].tables[0]
     index = policies.model.index(0, policies.model.column_of("type"))
-    assert index.data() == _("National cluster") != "National cluster"
+    assert index.data() == _("National cluster policy") != "National cluster policy"
     cohesion_page = next(
         p
         for p in w.editor.pages
