@@ -142,6 +142,8 @@ class MainWindow(QMainWindow):
         from eccp_desktop.ui.runner import run_off_thread
 
         store = self.store
+        if store is None or getattr(self, "_closing", False):
+            return
         run_off_thread(
             lambda: {(r.country, r.edition, r.version) for r in store.list()},
             self._store_checked,
@@ -178,6 +180,8 @@ class MainWindow(QMainWindow):
         from eccp_desktop.ui.runner import run_off_thread
 
         store = self.store
+        if store is None or getattr(self, "_closing", False):
+            return  # no new work on a store that is about to close (it crashed SQLite)
         for r in self.navigator.model.rows:
             if r.errors is None:
 
@@ -432,6 +436,10 @@ class MainWindow(QMainWindow):
             self.focusWidget().clearFocus()  # an open cell editor commits now
         from eccp_desktop.ui.runner import wait_for_all
 
+        self._closing = True  # timers queued before now start no more store work
+        watch = getattr(self, "_watch", None)
+        if watch is not None:
+            watch.stop()
         for dialog in self.findChildren(QWidget):
             stop = getattr(dialog, "stop_work", None)
             if callable(stop):

@@ -62,7 +62,11 @@ def open_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., object]]:  # ty
         return w
 
     yield make
+    from eccp_desktop.ui.runner import wait_for_all
+
     for w in windows:
         w.close()
+    wait_for_all()  # background reads of every window end before any store closes
+    for w in windows:
         if w.store is not None:
             w.store.close()
