@@ -11,12 +11,24 @@ import sys
 from collections.abc import Sequence
 
 from eccp_desktop import __version__
-from eccp_desktop.cli import overview_commands, pdf_commands, store_commands, validate_commands
+from eccp_desktop.cli import (
+    comments_commands,
+    overview_commands,
+    pdf_commands,
+    store_commands,
+    validate_commands,
+)
 from eccp_desktop.cli.common import EXIT_BAD_INPUT, BadInput, err
 from eccp_desktop.i18n import _
 
 # Each module adds its sub-commands with ``register(subparsers)``.
-COMMAND_MODULES = [store_commands, validate_commands, pdf_commands, overview_commands]
+COMMAND_MODULES = [
+    store_commands,
+    validate_commands,
+    pdf_commands,
+    overview_commands,
+    comments_commands,
+]
 
 
 class _Parser(argparse.ArgumentParser):

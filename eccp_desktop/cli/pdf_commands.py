@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eccp_desktop import pdf  # render_factsheet loads reportlab on first use
-from eccp_desktop.cli.common import EXIT_ERRORS, EXIT_OK, err, fail, load_factsheet, open_store
+from eccp_desktop.cli.common import EXIT_ERRORS, EXIT_OK, err, fail, open_store
 from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.i18n import _
@@ -96,15 +96,26 @@ def cmd_pdf_one(args: argparse.Namespace) -> int:
     lang = one_language(args.lang)
     out = Path(args.out)
     _check_out_file(out)
-    fs = load_factsheet(args)
-    code, edition = fs.country, fs.edition
-    try:
-        data = pdf.render_factsheet(fs, lang)
-        write_atomically(out, data)
-    except PdfError as e:
-        fail(str(e))
-    except OSError as e:
-        fail(_("{path} cannot be written: {reason}").format(path=out, reason=e.strerror or e))
+    from eccp_desktop.annotations import exports
+    from eccp_desktop.store import NotFoundError
+
+    with open_store(args) as store:
+        try:
+            fs = store.load(*store.resolve(args.country, args.edition))
+        except NotFoundError as e:
+            fail(str(e))
+        code, edition = fs.country, fs.edition
+        try:
+            rendered = exports.render(fs, lang)
+            write_atomically(out, rendered.pdf)
+        except PdfError as e:
+            fail(str(e))
+        except OSError as e:
+            fail(_("{path} cannot be written: {reason}").format(path=out, reason=e.strerror or e))
+        # the layout map, so that experts' annotations on this PDF can come back
+        problem = exports.keep(store, rendered)
+        if problem:
+            err(problem)
     print(
         _("{code} {edition} ({lang}) written to {path}").format(
             code=code, edition=edition, lang=lang, path=out
@@ -137,20 +148,30 @@ def jobs_for(sheets: Iterable[Factsheet], langs: list[str] | None, out_dir: Path
     return jobs
 
 
-def run_job(job: Job) -> str | None:
-    """Render and write one PDF; the reason on failure (a worker never raises)."""
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a worker sends back: the reason on failure, else what the store keeps."""
+
+    problem: str | None
+    pdf: bytes = b""
+    layout: dict[str, object] | None = None
+
+
+def run_job(job: Job) -> Outcome:
+    """Render and write one PDF (a worker never raises)."""
     try:
-        write_atomically(job.path, pdf.render_factsheet(job.factsheet, job.lang))
+        rendered = pdf.render_with_layout(job.factsheet, job.lang)
+        write_atomically(job.path, rendered.pdf)
     except PdfError as e:
-        return str(e)
+        return Outcome(str(e))
     except OSError as e:
-        return str(e.strerror or e)
+        return Outcome(str(e.strerror or e))
     except Exception as e:  # one broken factsheet must not stop the batch
-        return f"{type(e).__name__}: {e}"
-    return None
+        return Outcome(f"{type(e).__name__}: {e}")
+    return Outcome(None, rendered.pdf, rendered.layout.to_json())
 
 
-def run_jobs(jobs: list[Job], workers: int) -> Iterator[tuple[Job, str | None]]:
+def run_jobs(jobs: list[Job], workers: int) -> Iterator[tuple[Job, Outcome]]:
     """Each job with its outcome, in order; a process pool when more than one worker."""
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
@@ -190,18 +211,34 @@ def cmd_pdf_all(args: argparse.Namespace) -> int:
         fail(_("{path} is not a folder").format(path=out_dir))
     if args.jobs is not None and args.jobs < 1:
         fail(_("error: --jobs must be 1 or more"))
-    with open_store(args, read_only=True) as store:
-        sheets = store.load_all()
+    from eccp_desktop.store import StoreError
+    from eccp_desktop.store.exports import record_export
+
+    store = open_store(args)
+    sheets = store.load_all()
     out_dir.mkdir(parents=True, exist_ok=True)
     jobs = jobs_for(sheets, langs, out_dir)
     workers = args.jobs or os.cpu_count() or 1
     started = time.perf_counter()
     progress = Progress(len(jobs))
     failed: list[tuple[Job, str]] = []
-    for job, problem in run_jobs(jobs, workers):
-        progress.step(job.name)
-        if problem is not None:
-            failed.append((job, problem))
+    not_kept: str | None = None
+    with store:
+        for job, outcome in run_jobs(jobs, workers):
+            progress.step(job.name)
+            if outcome.problem is not None:
+                failed.append((job, outcome.problem))
+            elif outcome.layout is not None and not_kept is None:
+                try:  # the layout maps, so that annotations on these PDFs can come back
+                    record_export(store, outcome.pdf, outcome.layout)
+                except StoreError as e:
+                    not_kept = str(e)
+    if not_kept:
+        err(
+            _(
+                "the store did not keep the PDFs' layout maps ({reason}): comments written on them cannot be imported into this store"
+            ).format(reason=not_kept)
+        )
     for job, problem in failed:
         err(_("{name}: not written: {reason}").format(name=job.name, reason=problem))
     seconds = time.perf_counter() - started

@@ -63,8 +63,13 @@ class Context:
             return markup(value) + self.mark()
         return markup(value)
 
-    def blocks(self, text: LocalizedText | None, style: str = "body") -> list[Paragraph]:
-        """A long localised text as paragraphs; the fallback mark after the last one."""
+    def blocks(
+        self, text: LocalizedText | None, style: str = "body", *, path: str | None = None
+    ) -> list[Paragraph]:
+        """A long localised text as paragraphs; the fallback mark after the last one.
+
+        ``path``: where the text is in the factsheet, for the layout map.
+        """
         value, fell_back = text_in(text, self.lang)
         parts = paragraphs(value)
         if fell_back and parts:
@@ -72,11 +77,18 @@ class Context:
             parts[-1] = (parts[-1][0] + self.mark(), False)
         sheet = styles.stylesheet()
         joined = sheet.get(f"{style}_continued", sheet[style])
-        return [Para(p, joined if continues else sheet[style]) for p, continues in parts]
+        out = [Para(p, joined if continues else sheet[style]) for p, continues in parts]
+        for p in out:
+            p.map_path = path
+        return out
 
-    def para(self, text_markup: str, style: str = "body") -> Paragraph:
-        return Para(text_markup, styles.stylesheet()[style])
+    def para(self, text_markup: str, style: str = "body", *, path: str | None = None) -> Paragraph:
+        p = Para(text_markup, styles.stylesheet()[style])
+        p.map_path = path
+        return p
 
-    def label(self, message: str, style: str = "body") -> Paragraph:
+    def label(self, message: str, style: str = "body", *, path: str | None = None) -> Paragraph:
         """A translated label (ours, trusted, but escaped all the same)."""
-        return Para(markup(self.gettext(message)), styles.stylesheet()[style])
+        p = Para(markup(self.gettext(message)), styles.stylesheet()[style])
+        p.map_path = path
+        return p

@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.paragraph import ParagraphStyle
 
-from eccp_desktop.pdf import fonts, styles
+from eccp_desktop.pdf import fonts, layout_map, styles
 from eccp_desktop.pdf.para import Para
 
 # Byte-identical output: no time stamps or random IDs from reportlab itself.
@@ -57,6 +57,7 @@ class _Canvas(Canvas):  # type: ignore[misc]
     """Keeps finished pages until the total is known; writes footers and outline then."""
 
     info: PageInfo
+    layout: layout_map.LayoutMap | None = None  # filled while drawing, embedded at save
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # the page's initial font is written into every page: keep Helvetica out
@@ -79,6 +80,11 @@ class _Canvas(Canvas):  # type: ignore[misc]
 
     def save(self) -> None:
         total = len(self._pages)
+        if self.layout is not None:  # before the footers, which print it
+            from eccp_desktop import __version__
+
+            codes = ["\n".join(state["_code"]) for state in self._pages]
+            self.layout.export_id = layout_map.export_id(self.layout, codes, __version__)
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
             self._decorate(number, total)
@@ -87,6 +93,9 @@ class _Canvas(Canvas):  # type: ignore[misc]
                 self.addOutlineEntry(title, key, level=level)
             super().showPage()
         self.showOutline()
+        if self.layout is not None:
+            self.layout.pages = total
+            layout_map.embed(self, self.layout)
         super().save()
 
     def _decorate(self, number: int, total: int) -> None:
@@ -96,15 +105,18 @@ class _Canvas(Canvas):  # type: ignore[misc]
         self.setFont(fonts.FAMILY, 7.5)
         self.setFillColor(styles.MUTED)
         y = styles.MARGIN_BOTTOM - 10
-        self.drawString(styles.MARGIN_X, y, info.footer_left)
+        footer = info.footer_left
+        if self.layout is not None:  # an annotated copy names the layout map it was printed with
+            footer += f" · {layout_map.ID_PREFIX}{self.layout.export_id}"
+        self.drawString(styles.MARGIN_X, y, footer)
         label = info.page_label.format(page=number, pages=total)
         self.drawRightString(width - styles.MARGIN_X, y, label)
         self.restoreState()
 
 
-def canvas_class(info: PageInfo) -> type[Canvas]:
-    """A canvas class bound to one document's page information."""
-    return type("FactsheetCanvas", (_Canvas,), {"info": info})
+def canvas_class(info: PageInfo, layout: layout_map.LayoutMap | None = None) -> type[Canvas]:
+    """A canvas class bound to one document's page information (and layout map)."""
+    return type("FactsheetCanvas", (_Canvas,), {"info": info, "layout": layout})
 
 
 def _draw_decorations(canv: Canvas, info: PageInfo, *, first: bool) -> None:
@@ -152,7 +164,9 @@ def _draw_decorations(canv: Canvas, info: PageInfo, *, first: bool) -> None:
 class FactsheetDocument(BaseDocTemplate):  # type: ignore[misc]
     """A4 portrait, one frame; the first page without the running head."""
 
-    def __init__(self, out: BytesIO, info: PageInfo) -> None:
+    def __init__(
+        self, out: BytesIO, info: PageInfo, layout: layout_map.LayoutMap | None = None
+    ) -> None:
         super().__init__(
             out,
             pagesize=styles.PAGE,
@@ -170,6 +184,7 @@ class FactsheetDocument(BaseDocTemplate):  # type: ignore[misc]
             invariant=1,
         )
         self.info = info
+        self.layout = layout
         frame = Frame(
             self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
             leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
@@ -194,4 +209,4 @@ class FactsheetDocument(BaseDocTemplate):  # type: ignore[misc]
             canv.mark(flowable.outline_key, flowable.outline_title, flowable.outline_level)
 
     def render(self, story: list[Flowable]) -> None:
-        self.build(story, canvasmaker=canvas_class(self.info))
+        self.build(story, canvasmaker=canvas_class(self.info, self.layout))

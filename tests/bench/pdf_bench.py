@@ -107,7 +107,7 @@ CPU: dict[int, float] = {}
 
 def timed_batch(jobs: list[Job], workers: int) -> float:
     start, cpu = time.perf_counter(), cpu_seconds()
-    failed = [j.name for j, problem in run_jobs(jobs, workers) if problem]
+    failed = [j.name for j, outcome in run_jobs(jobs, workers) if outcome.problem]
     assert not failed, failed
     CPU[workers] = min(CPU.get(workers, float("inf")), cpu_seconds() - cpu)
     return time.perf_counter() - start
