@@ -16,7 +16,7 @@ from typing import Final
 from eccp_desktop.domain.codes import STATUSES
 from eccp_desktop.domain.model import Factsheet, ValidationRecord
 from eccp_desktop.i18n import N_, _, ngettext
-from eccp_desktop.validation import ERROR, Result, validate
+from eccp_desktop.validation import ERROR, WARNING, Result, validate
 
 DRAFT: Final = "draft"
 _FORWARD: Final[dict[str, str]] = {
@@ -115,3 +115,47 @@ def transition(
         record = None  # reopened: the sign-off no longer holds (the history keeps it)
     factsheet.status = target_status
     factsheet.validation = record
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Judgement:
+    """The factsheet judged as it would be at ``target``, split as the window shows it.
+
+    ``standing`` are errors now as well; ``raised`` are today's warnings (or
+    notes) that become errors at ``target`` (e.g. a missing required value);
+    together they are exactly what blocks the transition, so every count of
+    "errors that block the sign-off" is ``len(blocking)``. ``warnings`` stay
+    warnings at ``target`` and do not block it.
+    """
+
+    target: str
+    standing: tuple[Result, ...]
+    raised: tuple[Result, ...]
+    warnings: tuple[Result, ...]
+
+    @property
+    def blocking(self) -> tuple[Result, ...]:
+        return self.standing + self.raised
+
+    @property
+    def results(self) -> tuple[Result, ...]:
+        """Everything found at ``target``, errors first (the Problems dock's sign-off view)."""
+        return self.blocking + self.warnings
+
+
+# Stands in for the sign-off record the dialog is about to ask for, so its
+# absence is not counted among what blocks the sign-off.
+_PENDING_RECORD: Final = ValidationRecord(by="-", organisation="-", on=dt.date(2000, 1, 1))
+
+
+def judge(factsheet: Factsheet, target: str = "validated") -> Judgement:
+    """What stands between ``factsheet`` and ``target`` (see ``Judgement``)."""
+    now = {(r.rule, r.path) for r in validate(factsheet) if r.severity == ERROR}
+    record = factsheet.validation or _PENDING_RECORD
+    trial = dataclasses.replace(factsheet, status=target, validation=record)
+    found = validate(trial)
+    errors = [r for r in found if r.severity == ERROR]
+    standing = tuple(r for r in errors if (r.rule, r.path) in now)
+    raised = tuple(r for r in errors if (r.rule, r.path) not in now)
+    warnings = tuple(r for r in found if r.severity == WARNING)
+    return Judgement(target, standing, raised, warnings)

@@ -62,12 +62,15 @@ class EditingSession:
         return paths.get_list(self.factsheet, path)
 
     # -- editing --------------------------------------------------------
-    def apply(self, op: Operation) -> Operation:
-        """Apply ``op``, save, tell listeners; returns the inverse operation."""
+    def apply(self, op: Operation, *, coalesce: bool = False) -> Operation:
+        """Apply ``op``, save, tell listeners; returns the inverse operation.
+
+        ``coalesce``: the op continues typing in one field (one history row).
+        """
         inverse = op.apply(self.factsheet)
         try:
             self.version = self.store.save(
-                self.factsheet, base_version=self.version, actor=self.actor
+                self.factsheet, base_version=self.version, actor=self.actor, coalesce=coalesce
             )
         except Exception:
             inverse.apply(self.factsheet)

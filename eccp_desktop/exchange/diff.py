@@ -1,9 +1,11 @@
 """What changed between two versions of a factsheet, as exchange-format paths.
 
 Used for the change history (who changed what, old -> new) and by the store
-to write only what changed. Lists of codes and texts of one language object
-are compared as whole values: "priorities: [green] -> [green, digital]" reads
-better in a history than two index-level changes.
+to write only what changed. Lists of codes are compared as whole values:
+"priorities: [green] -> [green, digital]" reads better in a history than two
+index-level changes. A localised text differs language by language
+(``/sections/annex/pl``): typing in one language must not record the texts
+of all 24 (the history grew with the square of what was typed).
 """
 
 from __future__ import annotations
@@ -27,7 +29,13 @@ def diff(old: Any, new: Any, path: str = "") -> list[Change]:
     """Every difference from ``old`` to ``new`` (exchange dictionaries)."""
     if old == new:
         return []
-    if isinstance(old, dict) and isinstance(new, dict) and not _is_texts(old, new):
+    if isinstance(old, dict) and isinstance(new, dict) and _is_texts(old, new):
+        return [
+            Change(f"{path}/{lang}", old.get(lang), new.get(lang))
+            for lang in list(old) + [k for k in new if k not in old]
+            if old.get(lang) != new.get(lang)
+        ]
+    if isinstance(old, dict) and isinstance(new, dict):
         changes: list[Change] = []
         for key in list(old) + [k for k in new if k not in old]:
             changes += diff(old.get(key), new.get(key), f"{path}/{key}")
@@ -42,7 +50,7 @@ def diff(old: Any, new: Any, path: str = "") -> list[Change]:
 
 
 def _is_texts(old: dict[str, Any], new: dict[str, Any]) -> bool:
-    """A localised text: language code -> string; compared as one value."""
+    """A localised text: language code -> string."""
     values = list(old.values()) + list(new.values())
     return (
         bool(values)

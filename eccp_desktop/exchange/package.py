@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from eccp_desktop.domain.codes import FORMAT_NAME, FORMAT_VERSION
 from eccp_desktop.domain.countries import COUNTRIES
 from eccp_desktop.domain.model import Factsheet
+from eccp_desktop.exchange import schema_checks, strict_json
 from eccp_desktop.exchange.codec import factsheet_from_dict, factsheet_to_dict
 from eccp_desktop.exchange.errors import PackageError, Problem
 from eccp_desktop.i18n import _
@@ -24,7 +25,7 @@ from eccp_desktop.paths import resource
 
 if TYPE_CHECKING:  # jsonschema is imported when the first package is read (start-up time)
     import jsonschema
-    from jsonschema import Draft202012Validator
+    from jsonschema.protocols import Validator
 
 SCHEMA_FILE = "eccp-factsheet.schema.json"
 PACKAGE_SUFFIX = ".eccp.json"
@@ -37,10 +38,8 @@ def schema() -> dict[str, Any]:
 
 
 @cache
-def _validator() -> Draft202012Validator:
-    from jsonschema import Draft202012Validator
-
-    return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+def _validator() -> Validator:
+    return schema_checks.validator(schema())
 
 
 def pointer(path: Any) -> str:
@@ -67,8 +66,10 @@ def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
         )
     if kind == "format":
         if error.validator_value == "date":
-            return where, _("not an ISO date (YYYY-MM-DD): {value!r}").format(value=value)
-        return where, _("not an ISO date and time: {value!r}").format(value=value)
+            reason = schema_checks.date_problem(value)
+        else:
+            reason = schema_checks.date_time_problem(value)
+        return where, reason or error.message
     if kind == "type":
         expected = error.validator_value
         expected = " or ".join(expected) if isinstance(expected, list) else expected
@@ -105,30 +106,6 @@ def _json_type(value: Any) -> str:
     }.get(type(value), type(value).__name__)
 
 
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(_("the key {key!r} appears twice in one object").format(key=key))
-        result[key] = value
-    return result
-
-
-def _nul_characters(value: Any, path: str) -> list[Problem]:
-    """Text holding U+0000, which no database text column (PostgreSQL's) can store."""
-    if isinstance(value, str):
-        return (
-            [Problem(path, _("contains a NUL character (U+0000), which text cannot hold"))]
-            if "\x00" in value
-            else []
-        )
-    if isinstance(value, dict):
-        return [p for k, v in value.items() for p in _nul_characters(v, f"{path}/{k}")]
-    if isinstance(value, list):
-        return [p for i, v in enumerate(value) for p in _nul_characters(v, f"{path}/{i}")]
-    return []
-
-
 def check_document(data: Any) -> list[Problem]:
     """Every problem with an already-parsed package; empty when it is valid."""
     if not isinstance(data, dict):
@@ -154,7 +131,7 @@ def check_document(data: Any) -> list[Problem]:
             )
         ]
     problems = [Problem(*_describe(e)) for e in _validator().iter_errors(data)]
-    problems += _nul_characters(data, "")
+    problems += strict_json.walk_problems(data)  # NUL, surrogates: dicts built in code too
     country = data.get("country")
     if isinstance(country, str) and len(country) == 2 and country not in COUNTRIES:
         problems.append(
@@ -167,21 +144,9 @@ def check_document(data: Any) -> list[Problem]:
 def parse(text: str, source: str = "<package>") -> Factsheet:
     """A factsheet from a package's text; raises PackageError listing every problem."""
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
-    except json.JSONDecodeError as e:
-        raise PackageError(
-            source,
-            [
-                Problem(
-                    "",
-                    _("not valid JSON: {reason} at line {line}, column {column}").format(
-                        reason=e.msg, line=e.lineno, column=e.colno
-                    ),
-                )
-            ],
-        ) from None
-    except ValueError as e:
-        raise PackageError(source, [Problem("", str(e))]) from None
+        data = strict_json.loads(text)
+    except strict_json.StrictJSONError as e:
+        raise PackageError(source, e.problems) from None
     problems = check_document(data)
     if problems:
         raise PackageError(source, problems)

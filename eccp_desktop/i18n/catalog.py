@@ -12,6 +12,7 @@ import os
 from functools import cache
 
 from eccp_desktop.domain.codes import EU_LANGUAGES
+from eccp_desktop.i18n.pseudo import PSEUDO, PseudoTranslations
 from eccp_desktop.paths import translations_dir
 
 DOMAIN = "eccp_desktop"
@@ -21,6 +22,8 @@ DEFAULT_LANGUAGE = "en"
 @cache
 def translator(lang: str) -> gettext.NullTranslations:
     """The catalog for ``lang`` (cached); English source strings if none."""
+    if lang == PSEUDO:
+        return PseudoTranslations()
     return gettext.translation(DOMAIN, str(translations_dir()), [lang], fallback=True)
 
 
@@ -28,7 +31,7 @@ def _initial_language() -> str:
     for var in ("ECCP_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")
         code = value.split(":")[0].split("_")[0].split(".")[0].lower()
-        if code in EU_LANGUAGES:
+        if code in EU_LANGUAGES or code == PSEUDO:
             return code
     return DEFAULT_LANGUAGE
 
@@ -43,7 +46,7 @@ def current_language() -> str:
 def set_language(lang: str) -> None:
     """Switch the language of every later ``_()`` call (UI, messages)."""
     global _language
-    if lang not in EU_LANGUAGES:
+    if lang not in EU_LANGUAGES and lang != PSEUDO:
         raise ValueError(f"not an official EU language code: {lang!r}")
     _language = lang
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from decimal import Decimal
 from functools import lru_cache
+from typing import Final
 
 from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
@@ -12,13 +14,18 @@ from babel import numbers as babel_numbers
 
 from eccp_desktop.i18n.catalog import translator
 
+# English in the EU institutions is British/Irish English: "31 Dec 2023", not
+# CLDR's default "Dec 31, 2023" (en = en_US). Irish English keeps the euro's
+# "€" before the amount as Ireland writes it.
+ENGLISH: Final = "en_IE"
+
 
 @lru_cache(maxsize=64)
 def locale(lang: str) -> Locale:
     try:
-        return Locale.parse(lang)
+        return Locale.parse(ENGLISH if lang == "en" else lang)
     except (UnknownLocaleError, ValueError):
-        return Locale.parse("en")
+        return Locale.parse(ENGLISH)
 
 
 def country_name(code: str, lang: str) -> str:
@@ -28,9 +35,12 @@ def country_name(code: str, lang: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def language_name(code: str, lang: str) -> str:
+def language_name(code: str, lang: str, *, label: bool = False) -> str:
+    """``pl`` -> "polski" in Polish: CLDR's form for the middle of a sentence
+    ("(język: polski)", "version en français"); ``label`` capitalises it for the
+    start of a label or a list entry ("Polski (pl)")."""
     name = str(locale(lang).languages.get(code, code))
-    return name[:1].upper() + name[1:]
+    return name[:1].upper() + name[1:] if label else name
 
 
 def format_integer(value: int, lang: str) -> str:
@@ -42,9 +52,17 @@ def format_decimal(value: float, lang: str, digits: int = 1) -> str:
     return babel_numbers.format_decimal(value, format=pattern, locale=locale(lang))
 
 
+@lru_cache(maxsize=128)
+def _percent_pattern(lang: str, digits: int) -> babel_numbers.NumberPattern:
+    # the locale's own pattern ("#,##0\xa0%" in French, "#,##0%" in Polish), with
+    # ``digits`` decimals: a forced "#,##0.0%" would lose the space before "%"
+    pattern = copy.copy(babel_numbers.parse_pattern(locale(lang).percent_formats[None].pattern))
+    pattern.frac_prec = (digits, digits)
+    return pattern
+
+
 def format_percent(share: float, lang: str, digits: int = 1) -> str:
-    pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
-    return babel_numbers.format_percent(share, format=pattern, locale=locale(lang))
+    return str(_percent_pattern(lang, digits).apply(share, locale(lang)))
 
 
 def format_eur(
@@ -69,9 +87,18 @@ def format_eur(
     return text
 
 
+# English dates as EU documents write them, day first ("31 Dec 2023"), from the
+# CLDR data for Irish English; US English would give "Dec 31, 2023".
+ENGLISH_DATES = "en_IE"
+
+
+def _date_locale(lang: str) -> Locale:
+    return locale(ENGLISH_DATES) if lang == "en" else locale(lang)
+
+
 def format_date(value: dt.date, lang: str, form: str = "medium") -> str:
-    return babel_dates.format_date(value, format=form, locale=locale(lang))
+    return babel_dates.format_date(value, format=form, locale=_date_locale(lang))
 
 
 def format_datetime(value: dt.datetime, lang: str, form: str = "medium") -> str:
-    return babel_dates.format_datetime(value, format=form, locale=locale(lang))
+    return babel_dates.format_datetime(value, format=form, locale=_date_locale(lang))

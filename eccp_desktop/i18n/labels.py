@@ -77,6 +77,20 @@ ECOSYSTEMS = {
     "textile": N_("Textile"),
     "tourism": N_("Tourism"),
 }
+# Cohesion policy 2021-2027: codes are the norm, so they are shown with their meaning.
+POLICY_OBJECTIVES = {
+    "PO1": N_("A more competitive and smarter Europe"),
+    "PO2": N_("A greener, low-carbon Europe"),
+    "PO3": N_("A more connected Europe"),
+    "PO4": N_("A more social and inclusive Europe"),
+    "PO5": N_("Europe closer to citizens"),
+}
+FUNDS = {
+    "ERDF": N_("European Regional Development Fund"),
+    "ESF+": N_("European Social Fund Plus"),
+    "CF": N_("Cohesion Fund"),
+    "JTF": N_("Just Transition Fund"),
+}
 # Statuses that carry no "DRAFT" mark.
 SIGNED_OFF = ("validated", "reviewed", "published")
 
@@ -87,3 +101,9 @@ def name(table: dict[str, str], code: str | None, gettext: Gettext) -> str:
         return ""
     source = table.get(code)
     return gettext(source) if source else code
+
+
+def coded(table: dict[str, str], code: str, gettext: Gettext) -> str:
+    """A code with its meaning: "PO1 – A more competitive and smarter Europe"."""
+    source = table.get(code)
+    return f"{code} \u2013 {gettext(source)}" if source else code

@@ -70,7 +70,7 @@ def title_block(ctx: Context, fs: Factsheet) -> list[Flowable]:
         ctx.para(
             markup(
                 _("Edition {edition} · {language}").format(
-                    edition=fs.edition, language=language_name(ctx.lang, ctx.lang)
+                    edition=fs.edition, language=language_name(ctx.lang, ctx.lang, label=True)
                 )
             ),
             "subtitle",

@@ -6,6 +6,7 @@ picks the display format and the editor (see ``ui.delegates``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from eccp_desktop.domain import codes
@@ -22,6 +23,7 @@ from eccp_desktop.domain.model import (
     TierScheme,
 )
 from eccp_desktop.i18n import N_
+from eccp_desktop.i18n import labels as L
 
 # Kinds: text, ltext (localized, edited in the content language), int, year,
 # amount, share, bool, date, choice, choices (several), nuts, cci, key,
@@ -34,6 +36,10 @@ class Column:
     title: str
     kind: str = "text"
     choices: tuple[str, ...] = ()
+    # Reader-facing names of the choices (i18n.labels, N_); codes shown as they are if None.
+    labels: Mapping[str, str] | None = None
+    # Codes are the norm (PO1, ERDF): show the code, with its meaning beside it in lists.
+    coded: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +54,10 @@ ECOSYSTEMS = TableSpec(
     "ecosystems",
     N_("Industrial ecosystems"),
     (
-        Column("ecosystem", N_("Ecosystem"), "choice", codes.ECOSYSTEMS),
+        Column("ecosystem", N_("Ecosystem"), "choice", codes.ECOSYSTEMS, L.ECOSYSTEMS),
         Column("employment", N_("Employment"), "int"),
         Column("employment_share", N_("Share of employment"), "share"),
-        Column("relevance", N_("Relevance"), "choice", codes.RATINGS),
+        Column("relevance", N_("Relevance"), "choice", codes.RATINGS, L.RATINGS),
         Column("note", N_("Note"), "ltext"),
     ),
     lambda: EcosystemEntry(ecosystem=codes.ECOSYSTEMS[0]),  # type: ignore[arg-type]
@@ -63,14 +69,14 @@ POLICIES = TableSpec(
     (
         Column("key", N_("Key"), "key"),
         Column("title", N_("Title"), "ltext"),
-        Column("type", N_("Type"), "choice", codes.POLICY_TYPES),
+        Column("type", N_("Type"), "choice", codes.POLICY_TYPES, L.POLICY_TYPES_SHORT),
         Column("region", N_("Region (NUTS)"), "nuts"),
         Column("authority", N_("Responsible body")),
         Column("start_year", N_("Start year"), "year"),
         Column("end_year", N_("End year"), "year"),
         Column("budget_eur", N_("Budget (EUR)"), "amount"),
         Column("budget_approximate", N_("Approximate"), "bool"),
-        Column("priorities", N_("Priorities"), "choices", codes.PRIORITIES),
+        Column("priorities", N_("Priorities"), "choices", codes.PRIORITIES, L.PRIORITIES),
         Column("description", N_("Description"), "ltext"),
         Column("url", N_("Web address")),
     ),
@@ -98,8 +104,15 @@ COHESION = TableSpec(
         Column("cci", N_("CCI code"), "cci"),
         Column("title", N_("Title"), "ltext"),
         Column("region", N_("Region (NUTS)"), "nuts"),
-        Column("funds", N_("Funds"), "choices", codes.FUNDS),
-        Column("policy_objectives", N_("Policy objectives"), "choices", codes.POLICY_OBJECTIVES),
+        Column("funds", N_("Funds"), "choices", codes.FUNDS, L.FUNDS, coded=True),
+        Column(
+            "policy_objectives",
+            N_("Policy objectives"),
+            "choices",
+            codes.POLICY_OBJECTIVES,
+            L.POLICY_OBJECTIVES,
+            coded=True,
+        ),
         Column("budget_eur", N_("Budget for clusters (EUR)"), "amount"),
         Column("budget_approximate", N_("Approximate"), "bool"),
         Column("cluster_support", N_("How clusters are supported"), "ltext"),
@@ -112,7 +125,7 @@ RECOMMENDATIONS = TableSpec(
     N_("Country-specific recommendations"),
     (
         Column("year", N_("Year"), "year"),
-        Column("priority", N_("Priority"), "choice", codes.PRIORITIES),
+        Column("priority", N_("Priority"), "choice", codes.PRIORITIES, L.PRIORITIES),
         Column("text", N_("Recommendation"), "ltext"),
         Column("response", N_("Response of cluster policy"), "ltext"),
     ),
@@ -157,7 +170,7 @@ CLUSTERS = TableSpec(
         Column("sme_members", N_("SME members"), "int"),
         Column("scheme", N_("Scheme"), "scheme"),
         Column("tier", N_("Tier"), "tier"),
-        Column("ecosystems", N_("Ecosystems"), "choices", codes.ECOSYSTEMS),
+        Column("ecosystems", N_("Ecosystems"), "choices", codes.ECOSYSTEMS, L.ECOSYSTEMS),
         Column("url", N_("Web address")),
     ),
     Cluster,

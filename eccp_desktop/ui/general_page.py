@@ -61,7 +61,7 @@ class GeneralPage(Page):
         for i in range(self.languages.count()):
             item = self.languages.item(i)
             code = item.data(Qt.ItemDataRole.UserRole)
-            item.setText(f"{language_name(code, current_language())} ({code})")
+            item.setText(f"{language_name(code, current_language(), label=True)} ({code})")
         self.languages.blockSignals(False)
         self._refresh("/")
 

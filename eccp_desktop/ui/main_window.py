@@ -258,7 +258,9 @@ class MainWindow(QMainWindow):
             langs.insert(0, "en")
         self.content_combo.clear()
         for lang in langs:
-            self.content_combo.addItem(f"{language_name(lang, current_language())} ({lang})", lang)
+            self.content_combo.addItem(
+                f"{language_name(lang, current_language(), label=True)} ({lang})", lang
+            )
         if self.content_lang not in langs:
             self.content_lang = "en"
         self.content_combo.setCurrentIndex(langs.index(self.content_lang))

@@ -14,6 +14,7 @@ from typing import Any
 from eccp_desktop.domain.model import text_in
 from eccp_desktop.editing import paths
 from eccp_desktop.i18n import _
+from eccp_desktop.i18n.labels import coded, name
 from eccp_desktop.ui.columns import Column, TableSpec
 from eccp_desktop.ui.document import Document
 from eccp_desktop.ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -22,6 +23,8 @@ PathRole = Qt.ItemDataRole.UserRole + 1
 ProblemsRole = Qt.ItemDataRole.UserRole + 2
 KindRole = Qt.ItemDataRole.UserRole + 3
 ChoicesRole = Qt.ItemDataRole.UserRole + 4
+LabelsRole = Qt.ItemDataRole.UserRole + 5
+CodedRole = Qt.ItemDataRole.UserRole + 6
 
 _Index = QModelIndex | QPersistentModelIndex
 # A pencil: this cell has an open review comment. A symbol DejaVu and the
@@ -51,11 +54,14 @@ def display(column: Column, value: Any, lang: str) -> str:
     if kind == "share":
         return f.format_percent(value, ui)
     if kind == "amount":
-        return f.format_integer(round(value), ui) + " EUR"
+        return f.format_eur(round(value), ui)  # the currency as CLDR writes it: "1 234 €"
     if kind == "date" and isinstance(value, dt.date):
         return f.format_date(value, ui)
-    if kind in ("choices", "levels"):
-        return ", ".join(value)
+    if kind in ("choice", "choices", "levels"):
+        codes = [value] if kind == "choice" else value
+        if column.labels is not None and not column.coded:
+            return ", ".join(name(dict(column.labels), c, _) for c in codes)
+        return ", ".join(codes)
     if kind == "bool":
         return ""
     return str(value)
@@ -119,6 +125,18 @@ class ListTableModel(QAbstractTableModel):
             return item.levels.get(col.field, [])
         return getattr(item, col.field)
 
+    def key_label(self, kind: str, key: str, row: int) -> str:
+        """A scheme's or tier's name as the factsheet defines it (content language), else the key."""
+        schemes = self.doc.factsheet.tier_schemes
+        if kind == "scheme":
+            found = next((s.name for s in schemes if s.key == key), None)
+        else:
+            own = getattr(self.items()[row], "scheme", None)
+            tiers = [t for s in schemes if own in (None, s.key) for t in s.tiers]
+            found = next((t.name for t in tiers if t.key == key), None)
+        label, _fell_back = text_in(found, self.lang)
+        return label or key
+
     # -- Qt model --------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items())
@@ -148,7 +166,11 @@ class ListTableModel(QAbstractTableModel):
         col = self.columns[column]
         R = Qt.ItemDataRole
         if role == R.DisplayRole:
-            text = display(col, self._value(row, column), self.lang)
+            value = self._value(row, column)
+            if col.kind in ("scheme", "tier") and value:
+                text = self.key_label(col.kind, value, row)
+            else:
+                text = display(col, value, self.lang)
             problems = self._problems(row, column)
             if problems:  # a mark that is not colour alone
                 text = f"{SEVERITY_MARK.get(problems[0].severity, '!')} {text}"
@@ -164,6 +186,8 @@ class ListTableModel(QAbstractTableModel):
             return Qt.CheckState.Checked if self._value(row, column) else Qt.CheckState.Unchecked
         if role == R.ToolTipRole:
             lines = [p.message for p in self._problems(row, column)]
+            if col.coded and col.labels:  # the meaning of each code in the cell
+                lines += [coded(dict(col.labels), c, _) for c in self._value(row, column) or ()]
             lines += [f"{c.author}: {c.text}" for c in self._comments(row, column)]
             return "\n".join(lines) or None
         if role == R.AccessibleDescriptionRole:
@@ -181,6 +205,10 @@ class ListTableModel(QAbstractTableModel):
             return col.kind
         if role == ChoicesRole:
             return col.choices
+        if role == LabelsRole:
+            return col.labels
+        if role == CodedRole:
+            return col.coded
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

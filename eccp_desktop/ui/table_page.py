@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from eccp_desktop.domain.model import text_in
 from eccp_desktop.i18n import _, ngettext
 from eccp_desktop.ui.columns import TableSpec
 from eccp_desktop.ui.delegates import FieldDelegate
@@ -84,6 +85,15 @@ class TablePage(QWidget):
         self.view.setModel(self.proxy)
         self.delegate = FieldDelegate(self.view, completions=self._completions())
         self.view.setItemDelegate(self.delegate)
+        self.delegate.options = {"scheme": self._scheme_options, "tier": self._tier_options}
+        # Typed text that was refused, said where the table is (and at the field).
+        self.message = QLabel(self)
+        self.message.setObjectName("refusal")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        self.delegate.refused.connect(self._refused)
+        doc.changed.connect(self._clear_refusal)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -107,6 +117,7 @@ class TablePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.message)
         layout.addWidget(self.view)
         self.setTabOrder(self.filter, self.add_button)
         self.setTabOrder(self.add_button, self.delete_button)
@@ -153,13 +164,36 @@ class TablePage(QWidget):
 
             return collect
 
-        def schemes() -> set[str]:
-            return {s.key for s in self.doc.factsheet.tier_schemes}
+        return {"nuts": codes("region"), "cci": codes("cci")}
 
-        def tiers() -> set[str]:
-            return {t.key for s in self.doc.factsheet.tier_schemes for t in s.tiers}
+    def _refused(self, message: str) -> None:
+        self.message.setText("\u2716 " + message)
+        self.message.show()
 
-        return {"nuts": codes("region"), "cci": codes("cci"), "scheme": schemes, "tier": tiers}
+    def _clear_refusal(self, *_args: Any) -> None:
+        self.message.hide()
+        self.message.clear()
+
+    def _scheme_options(self, _index: Any) -> list[tuple[str, str]]:
+        """The schemes the factsheet defines, by name (content language) and key."""
+        out = []
+        for scheme in self.doc.factsheet.tier_schemes:
+            label, _fell_back = text_in(scheme.name, self.model.lang)
+            out.append((scheme.key, f"{label} ({scheme.key})" if label else scheme.key))
+        return out
+
+    def _tier_options(self, index: Any) -> list[tuple[str, str]]:
+        """The tiers of the row's scheme (entry to top); of every scheme if it has none."""
+        row = self.proxy.mapToSource(index).row()
+        own = getattr(self.model.items()[row], "scheme", None)
+        out = []
+        for scheme in self.doc.factsheet.tier_schemes:
+            if own not in (None, scheme.key):
+                continue
+            for tier in scheme.tiers:
+                label, _fell_back = text_in(tier.name, self.model.lang)
+                out.append((tier.key, f"{label} ({tier.key})" if label else tier.key))
+        return out
 
     def _fit(self) -> None:
         self.view.resizeColumnsToContents()

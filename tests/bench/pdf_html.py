@@ -71,7 +71,9 @@ def factsheet_html(fs: Factsheet, lang: str) -> str:
     )
     out = [f'<html lang="{lang}"><head><meta charset="utf-8"><style>{css}</style></head><body>']
     out.append(f"<h1>{escape(country_name(fs.country, lang))}</h1>")
-    out.append(f"<p>{escape(str(fs.edition))} · {escape(language_name(lang, lang))}</p>")
+    out.append(
+        f"<p>{escape(str(fs.edition))} · {escape(language_name(lang, lang, label=True))}</p>"
+    )
     if fs.status not in labels.SIGNED_OFF:
         out.append(
             f'<p class="draft">{escape(_("DRAFT – not validated by the national authority"))}</p>'

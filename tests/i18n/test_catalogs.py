@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 
@@ -94,3 +95,40 @@ def test_labels_passed_by_value_are_marked_for_extraction() -> None:
         if re.search(r"\bctx\.label\(\s*[\"']", line)
     ]
     assert unmarked == []
+
+
+def _glitches(msgid: str, text: str, others: set[str]) -> list[str]:
+    """What a translation tool leaves behind when it merges two suggestions."""
+    found = []
+    if "|" in text and "|" not in msgid:
+        found.append("a pipe")
+    digits = set(re.findall(r"\d+", text)) - set(re.findall(r"\d+", msgid))
+    if digits:
+        found.append("stray digits " + ", ".join(sorted(digits)))
+    plain = text.replace("&", "")
+    if re.search(r"\b(\w{4,})\1\b", plain):
+        found.append("a word glued to itself")
+    for other in others:  # two whole translations of the catalog run together
+        if other and plain.startswith(other) and plain[len(other) :] in others:
+            found.append(f"{other!r} + {plain[len(other) :]!r}")
+    return found
+
+
+@pytest.mark.parametrize("lang", COMPLETE)
+def test_no_translation_is_two_run_together_or_carries_tool_debris(lang: str) -> None:
+    pairs = [(s, t) for mid, mstr in _catalog(lang) for s, t in _pairs(mid, mstr) if t]
+    others = {t.replace("&", "") for _s, t in pairs}
+    wrong = {(source, text): g for source, text in pairs if (g := _glitches(source, text, others))}
+    assert wrong == {}
+
+
+def test_the_glitch_check_catches_the_swedish_menu_title() -> None:
+    assert _glitches("F&actsheet", "130|F&aktabladFaktablad", set()) == [
+        "a pipe",
+        "stray digits 130",
+        "a word glued to itself",
+    ]
+    assert _glitches("Policies", "PolitikerProgram", {"Politiker", "Program"}) == [
+        "'Politiker' + 'Program'"
+    ]
+    assert _glitches("{count} of {total}", "{count} von {total}", set()) == []

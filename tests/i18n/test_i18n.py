@@ -54,3 +54,37 @@ def test_switching_language_changes_messages() -> None:
 
 def test_country_names_are_labels() -> None:
     assert country_name("PL", "ga") == "An Pholainn"  # CLDR writes it for mid-sentence use
+
+
+@pytest.mark.parametrize("lang", "cs da de es fi fr hr lt ro sk sl sv".split())
+def test_percent_keeps_the_locales_space_before_the_sign(lang: str) -> None:
+    from eccp_desktop.i18n.formatting import format_percent
+
+    assert format_percent(0.026, lang) == "2,6\xa0%"
+
+
+def test_percent_without_space_where_cldr_has_none() -> None:
+    from eccp_desktop.i18n.formatting import format_percent
+
+    assert format_percent(0.026, "pl") == "2,6%"
+    assert format_percent(0.026, "en") == "2.6%"
+    assert format_percent(0.5, "de", 0) == "50\xa0%"
+
+
+def test_english_dates_are_written_day_first_as_in_eu_documents() -> None:
+    assert format_date(dt.date(2023, 12, 31), "en") == "31 Dec 2023"
+    assert format_date(dt.date(2023, 12, 31), "en", "long") == "31 December 2023"
+
+
+@pytest.mark.parametrize(
+    ("lang", "inside", "label"),
+    [("fr", "français", "Français"), ("pl", "polski", "Polski"), ("el", "Ελληνικά", "Ελληνικά")],
+)
+def test_language_names_capitalised_only_as_labels(lang: str, inside: str, label: str) -> None:
+    assert language_name(lang, lang) == inside
+    assert language_name(lang, lang, label=True) == label
+
+
+def test_language_names_keep_cldr_capitals_where_the_language_has_them() -> None:
+    assert language_name("de", "de") == "Deutsch"  # German nouns
+    assert language_name("pl", "en") == "Polish"

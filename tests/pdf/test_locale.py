@@ -71,7 +71,7 @@ def test_amounts_country_and_dates_follow_cldr_for_german(german_catalog: None) 
 @pytest.mark.parametrize(
     ("lang", "country", "amount", "date"),
     [
-        ("en", "Poland", "€20M", "Dec 31, 2023"),
+        ("en", "Poland", "€20M", "31 Dec 2023"),
         ("fr", "Pologne", "20 M", "31 déc. 2023"),
         ("pl", "Polska", "20 mln €", "31 gru 2023"),
         ("el", "Πολωνία", "20 εκ. €", "31 Δεκ 2023"),

@@ -88,7 +88,7 @@ def test_english_fallback_is_marked_in_polish() -> None:
     legend = translator("pl").gettext(
         "Texts marked [{mark}] are printed in English: there is no {language} version yet."
     )
-    assert legend.format(mark="EN", language="Polski") in text
+    assert legend.format(mark="EN", language="polski") in text
     assert "Klastry w Polsce dzielą się" not in render_factsheet(
         factories.polish_demo(), "en"
     ).decode("latin-1")

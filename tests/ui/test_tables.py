@@ -83,10 +83,14 @@ def test_region_editor_validates_and_completes(qtbot, open_window, pl_store: Pat
     assert editor.completer() is not None
     assert "PL91" in editor.completer().model().stringList()
     editor.clear()
-    qtbot.keyClicks(editor, "pl-22x")  # lower case and '-' are refused as typed
-    assert editor.text() == ""
+    qtbot.keyClicks(editor, "pl-22x")  # '-' is refused with a message, never dropped
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is editor  # still open to be corrected
+    assert "“-”" in table.message.text()
+    with Store.open(pl_store) as s:
+        assert s.load("PL", 2023).clusters[0].region != "PL22X"
     editor.clear()
-    qtbot.keyClicks(editor, "PL22")
+    qtbot.keyClicks(editor, "pl22")  # lower case is taken as the code it means
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: table.view.state() != table.view.State.EditingState)
     with Store.open(pl_store) as s:

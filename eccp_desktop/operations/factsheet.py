@@ -1,0 +1,175 @@
+"""Operations on the open factsheet: edit, comment, status, reload.
+
+``FactsheetOps`` wraps the editing session and is the only thing the window
+calls to change the factsheet. It checks the permissions again (a shortcut
+or a stale menu cannot get past it), turns every store refusal into an
+outcome (never an exception out of a Qt override), and on a conflict
+reloads what the store holds and says who changed it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from eccp_desktop.editing import EditingSession, Operation, PathError
+from eccp_desktop.i18n import _
+from eccp_desktop.operations.permissions import Permissions, permissions_for
+from eccp_desktop.operations.report import (
+    ROOT,
+    Changes,
+    Conflict,
+    Done,
+    Failed,
+    Outcome,
+    Refused,
+)
+from eccp_desktop.store.errors import ConflictError, StoreError
+
+if TYPE_CHECKING:
+    from eccp_desktop.store import ChangeRecord, Store
+
+COMMENTS = "/review_comments"
+
+
+class FactsheetOps:
+    """The open factsheet's operations; ``reviewer`` may be switched at any time."""
+
+    def __init__(
+        self, store: Store, country: str, edition: int, *, actor: str, reviewer: bool = False
+    ) -> None:
+        self.session = EditingSession(store, country, edition, actor=actor)
+        self.reviewer = reviewer
+
+    # -- state -----------------------------------------------------------------
+    @property
+    def store(self) -> Store:
+        return self.session.store
+
+    @property
+    def factsheet(self) -> Any:
+        return self.session.factsheet
+
+    @property
+    def ident(self) -> tuple[str, int]:
+        return self.session.ident
+
+    @property
+    def permissions(self) -> Permissions:
+        return permissions_for(
+            self.factsheet.status, reviewer=self.reviewer, read_only=self.session.read_only
+        )
+
+    # -- changes ---------------------------------------------------------------
+    def edit(self, op: Operation, *, coalesce: bool = False) -> Outcome:
+        """Apply and save ``op``; ``Done.value`` is its inverse (the undo step)."""
+        if op.path.startswith(COMMENTS):
+            return self.comment(op)
+        perms = self.permissions
+        if not perms.edit:
+            return Refused(perms.why_not_edit or _("This factsheet cannot be changed here."))
+        return self._apply(op, coalesce=coalesce)
+
+    def comment(self, op: Operation) -> Outcome:
+        """Add or resolve a review comment: allowed in reviewer mode and when signed off."""
+        if not op.path.startswith(COMMENTS):
+            return Refused(_("Only review comments can be changed here."))
+        perms = self.permissions
+        if not perms.comment:
+            return Refused(perms.why_not_edit)
+        return self._apply(op)
+
+    def undo_step(self, op: Operation) -> Outcome:
+        """Apply an undo or redo step: refused like any edit when the state forbids it."""
+        return self.edit(op)
+
+    def transition(self, target: str, **who: Any) -> Outcome:
+        """Change the workflow status; not an undo step (undo never crosses a sign-off)."""
+        from eccp_desktop.workflow import TransitionRefused, transition
+
+        perms = self.permissions
+        allowed = {"submitted": perms.submit, "validated": perms.sign_off, "draft": perms.reopen}
+        if not allowed.get(target, perms.transitions):
+            reason = perms.why_not_edit if not perms.transitions else ""
+            return Refused(
+                reason or _("The status cannot be changed to this one from here."),
+            )
+
+        def change(fs: Any) -> None:
+            # Signing off a draft submits it first, in the same step (all or nothing).
+            if target == "validated" and fs.status == "draft":
+                transition(fs, "submitted")
+            transition(fs, target, **who)
+
+        try:
+            outcome = self._run(lambda: self.session.mutate(change))
+        except TransitionRefused as e:
+            return Refused(e.message, e.problems)
+        if isinstance(outcome, Done):
+            changes = Changes(
+                ("/status", "/validation"), status=True, history=True, version=self.session.version
+            )
+            return Done(changes)
+        return outcome
+
+    def reload(self) -> Outcome:
+        return self._run(self._reload)
+
+    # -- internals ---------------------------------------------------------------
+    def _reload(self) -> None:
+        self.session.reload()
+
+    def _apply(self, op: Operation, *, coalesce: bool = False) -> Outcome:
+        outcome = self._run(lambda: self.session.apply(op, coalesce=coalesce))
+        if isinstance(outcome, Done):
+            changes = Changes((op.path,), history=True, version=self.session.version)
+            return Done(changes, value=outcome.value)
+        return outcome
+
+    def _run(self, work: Callable[[], Any]) -> Outcome:
+        try:
+            value = work()
+        except ConflictError:
+            return self._conflict()
+        except StoreError as e:
+            return Failed(str(e))
+        except PathError as e:  # a stale widget: the place is gone
+            return Failed(
+                _("That place no longer exists in the factsheet ({path}).").format(path=e)
+            )
+        return Done(Changes((ROOT,), version=self.session.version), value=value)
+
+    def _conflict(self) -> Outcome:
+        """Reload what the store holds and say who saved it in between."""
+        ours = self.session.version
+        try:
+            self.session.reload()
+        except StoreError as e:
+            return Failed(str(e))
+        last = _newest(self.store, *self.ident)
+        who = last.actor if last else ""
+        when = last.at.astimezone().strftime("%H:%M") if last else ""
+        country, edition = self.ident
+        reason = _(
+            "The {code} {edition} factsheet was changed elsewhere by {who} at {when} "
+            "(version {theirs}, yours {ours}): nothing of your last change was saved, "
+            "and the factsheet now shows the stored version."
+        ).format(
+            code=country,
+            edition=edition,
+            who=who or "?",
+            when=when or "?",
+            theirs=self.session.version,
+            ours=ours,
+        )
+        return Conflict(reason, changed_by=who)
+
+
+def _newest(store: Store, country: str, edition: int) -> ChangeRecord | None:
+    page = store.history_page(country, edition, limit=1)
+    return page[0] if page else None
+
+
+def now_utc() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)

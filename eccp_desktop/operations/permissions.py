@@ -1,0 +1,76 @@
+"""What the user may do, computed from state in one place (Picard's ``_update_actions``).
+
+The window enables its actions, shortcuts and context menus from this, and
+the operations refuse the same things again, so a shortcut or a stale menu
+can never do what the state forbids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eccp_desktop.i18n import _
+from eccp_desktop.i18n.labels import SIGNED_OFF
+from eccp_desktop.i18n.labels import STATUSES as STATUS_NAMES
+from eccp_desktop.workflow import allowed_targets
+
+
+@dataclass(frozen=True, slots=True)
+class Permissions:
+    edit: bool  # values, add, delete, move, paste
+    comment: bool  # add and resolve review comments
+    submit: bool
+    sign_off: bool
+    reopen: bool
+    import_: bool
+    export: bool  # packages and PDFs: reading only
+    why_not_edit: str = ""  # the banner's words when ``edit`` is False
+
+    @property
+    def transitions(self) -> bool:
+        return self.submit or self.sign_off or self.reopen
+
+
+NOTHING = Permissions(False, False, False, False, False, False, False)
+
+
+def permissions_for(
+    status: str | None, *, reviewer: bool = False, read_only: bool = False
+) -> Permissions:
+    """``status`` of the open factsheet (None: none open); reviewer mode; read-only store."""
+    if read_only:
+        why = _(
+            "This store is open in another window or cannot be written: you have a read-only view here."
+        )
+        return Permissions(
+            False, False, False, False, False, False, status is not None, why_not_edit=why
+        )
+    if status is None:
+        return Permissions(False, False, False, False, False, True, False)
+    if reviewer:
+        return Permissions(
+            edit=False,
+            comment=True,
+            submit=False,
+            sign_off=False,
+            reopen=False,
+            import_=False,
+            export=True,
+            why_not_edit=_("Reviewer mode: you can add and resolve review comments only."),
+        )
+    targets = allowed_targets(status)
+    locked = status in SIGNED_OFF
+    return Permissions(
+        edit=not locked,
+        comment=True,
+        submit="submitted" in targets,
+        sign_off=status in ("draft", "submitted"),
+        reopen="draft" in targets,
+        import_=True,
+        export=True,
+        why_not_edit=_("This factsheet is signed off ({status}): reopen it to change it.").format(
+            status=_(STATUS_NAMES.get(status, status))
+        )
+        if locked
+        else "",
+    )

@@ -1,0 +1,67 @@
+"""What an operation did: the changes to refresh from, or why nothing changed.
+
+Modelled on Anki's ``OpChanges``: the window refreshes exactly what the
+report names instead of guessing from where it called.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ROOT = "/"  # "everything changed" (a reload)
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """The parts of the store an operation changed."""
+
+    paths: tuple[str, ...] = ()  # exchange paths in the open factsheet; ROOT: all of it
+    status: bool = False  # the workflow status (permissions follow it)
+    factsheets: bool = False  # the list of factsheets (navigator)
+    history: bool = False
+    version: int | None = None  # the open factsheet's store version afterwards
+
+    @property
+    def everything(self) -> bool:
+        return ROOT in self.paths
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    changes: Changes = Changes()
+    message: str = ""
+    value: Any = None  # e.g. the inverse of an edit, the imported outcomes
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """Not allowed here (permissions, workflow, bad input); nothing was written."""
+
+    reason: str
+    problems: list[Any] = field(default_factory=list)
+    changes: Changes = Changes()
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Someone else saved in between: nothing of ours was written, theirs was reloaded."""
+
+    reason: str
+    changed_by: str = ""
+    changes: Changes = Changes(paths=(ROOT,), status=True, history=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """The store could not do it (damaged, locked, disk full); nothing was written."""
+
+    reason: str
+    changes: Changes = Changes()
+
+
+Outcome = Done | Refused | Conflict | Failed
+
+
+def ok(outcome: Outcome) -> bool:
+    return isinstance(outcome, Done)
