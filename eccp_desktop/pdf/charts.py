@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from babel.lists import format_list
 from reportlab.graphics import shapes
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
@@ -16,6 +17,7 @@ from eccp_desktop.i18n import labels
 from eccp_desktop.pdf import fonts, styles
 from eccp_desktop.pdf.context import Context
 from eccp_desktop.pdf.escape import clean
+from eccp_desktop.pdf.tagging import set_role
 
 # Every drawing starts in this font: reportlab's default would put an
 # unembedded Helvetica into the PDF (our charts set DejaVu on every label).
@@ -35,13 +37,23 @@ def fit(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
+def alt_text(title: str, items: Sequence[tuple[str, str]], lang: str) -> str:
+    """The chart as one sentence for a screen reader: its title, then every figure."""
+    figures = format_list([f"{clean(label)}: {value}" for label, value in items], locale=lang)
+    return f"{clean(title)}. {figures}."
+
+
 def bar_chart(
     title: str,
     items: Sequence[tuple[str, float]],
     width: float,
     value_label: Callable[[float], str],
+    lang: str = "en",
 ) -> Drawing:
-    """One horizontal bar per item, top to bottom in the given order, values at the bar ends."""
+    """One horizontal bar per item, top to bottom in the given order, values at the bar ends.
+
+    Tagged as a Figure whose /Alt text gives every figure.
+    """
     bar = 11.0
     label_width = min(width * 0.48, 150.0)
     plot_height = bar * 1.6 * len(items)
@@ -83,7 +95,8 @@ def bar_chart(
     chart.barLabels.dx = 3
     chart.barLabels.fillColor = styles.INK
     drawing.add(chart)
-    return drawing
+    alt = alt_text(title, [(lbl, value_label(v)) for lbl, v in items], lang)
+    return set_role(drawing, "Figure", alt=alt)
 
 
 def policies_by_type(ctx: Context, fs: Factsheet, width: float) -> Drawing | None:
@@ -95,7 +108,9 @@ def policies_by_type(ctx: Context, fs: Factsheet, width: float) -> Drawing | Non
         for t in POLICY_TYPES
     ]
     items += [(t, float(n)) for t, n in sorted(counts.items()) if t not in POLICY_TYPES]
-    return bar_chart(ctx.gettext("Policies by type"), items, width, lambda v: ctx.integer(int(v)))
+    return bar_chart(
+        ctx.gettext("Policies by type"), items, width, lambda v: ctx.integer(int(v)), ctx.lang
+    )
 
 
 def priorities(ctx: Context, fs: Factsheet, width: float) -> Drawing | None:
@@ -108,6 +123,7 @@ def priorities(ctx: Context, fs: Factsheet, width: float) -> Drawing | None:
         items,
         width,
         lambda v: ctx.integer(int(v)),
+        ctx.lang,
     )
 
 
@@ -127,4 +143,5 @@ def employment(ctx: Context, fs: Factsheet, width: float) -> Drawing | None:
         items,
         width,
         lambda v: ctx.integer(int(v)),
+        ctx.lang,
     )

@@ -12,7 +12,7 @@ from eccp_desktop.i18n import translator
 from eccp_desktop.i18n.formatting import format_date, format_eur, format_integer, format_percent
 from eccp_desktop.pdf import styles
 from eccp_desktop.pdf.escape import markup, paragraphs
-from eccp_desktop.pdf.para import Para
+from eccp_desktop.pdf.para import FALLBACK_MARKUP, Para
 
 # Marks a text printed in English because the target language has none.
 FALLBACK_MARK = "EN"
@@ -53,7 +53,7 @@ class Context:
 
     # text -----------------------------------------------------------------
     def mark(self) -> str:
-        return f' <font size="6.5" color="#5F6B7A">[{FALLBACK_MARK}]</font>'
+        return FALLBACK_MARKUP
 
     def inline(self, text: LocalizedText | None) -> str:
         """A localised text as one piece of markup, marked when it fell back to English."""
@@ -77,10 +77,11 @@ class Context:
             parts[-1] = (parts[-1][0] + self.mark(), False)
         sheet = styles.stylesheet()
         joined = sheet.get(f"{style}_continued", sheet[style])
-        out = [Para(p, joined if continues else sheet[style]) for p, continues in parts]
-        for p in out:
-            p.map_path = path
-        return out
+        flow = [Para(p, joined if continues else sheet[style]) for p, continues in parts]
+        for f in flow:  # every paragraph of the text is English, not only the marked last
+            f.fallback = fell_back
+            f.map_path = path
+        return flow
 
     def para(self, text_markup: str, style: str = "body", *, path: str | None = None) -> Paragraph:
         p = Para(text_markup, styles.stylesheet()[style])

@@ -17,11 +17,13 @@ from typing import Any
 from reportlab import rl_config
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 from reportlab.platypus.paragraph import ParagraphStyle
 
 from eccp_desktop.pdf import fonts, layout_map, styles
+from eccp_desktop.pdf.metadata import DocumentInfo, finish
 from eccp_desktop.pdf.para import Para
+from eccp_desktop.pdf.tagging import Tagger, TaggingFrame, tag_story
 
 # Byte-identical output: no time stamps or random IDs from reportlab itself.
 rl_config.invariant = 1
@@ -43,6 +45,10 @@ class PageInfo:
     created: dt.date  # the PDF creation date: from the data, never the clock
 
 
+CREATOR = "ECCP Factsheet Desktop"
+PRODUCER = "ECCP Factsheet Desktop (ReportLab, pikepdf)"
+
+
 class Heading(Para):
     """A heading that becomes an outline entry (PDF bookmark)."""
 
@@ -57,6 +63,7 @@ class _Canvas(Canvas):  # type: ignore[misc]
     """Keeps finished pages until the total is known; writes footers and outline then."""
 
     info: PageInfo
+    tagger: Tagger | None  # None: an untagged PDF (the benchmark's baseline)
     layout: layout_map.LayoutMap | None = None  # filled while drawing, embedded at save
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -69,6 +76,16 @@ class _Canvas(Canvas):  # type: ignore[misc]
         self.setDateFormatter(
             lambda *_ignored: f"D:{day.year:04d}{day.month:02d}{day.day:02d}000000+00'00'"
         )
+
+    @property
+    def page_index(self) -> int:
+        """The 0-based number of the page being drawn."""
+        return len(self._pages)
+
+    def linkURL(self, *args: Any, **kwargs: Any) -> None:
+        super().linkURL(*args, **kwargs)
+        if self.tagger is not None:
+            self.tagger.link(self.page_index, len(self._annotationrefs) - 1)
 
     def mark(self, key: str, title: str, level: int) -> None:
         self._marks.append((key, title, level))
@@ -101,6 +118,7 @@ class _Canvas(Canvas):  # type: ignore[misc]
     def _decorate(self, number: int, total: int) -> None:
         info = self.info
         width, _height = self._pagesize
+        _artifact(self, "Pagination", "Footer")
         self.saveState()
         self.setFont(fonts.FAMILY, 7.5)
         self.setFillColor(styles.MUTED)
@@ -112,17 +130,32 @@ class _Canvas(Canvas):  # type: ignore[misc]
         label = info.page_label.format(page=number, pages=total)
         self.drawRightString(width - styles.MARGIN_X, y, label)
         self.restoreState()
+        _end_artifact(self)
 
 
-def canvas_class(info: PageInfo, layout: layout_map.LayoutMap | None = None) -> type[Canvas]:
-    """A canvas class bound to one document's page information (and layout map)."""
-    return type("FactsheetCanvas", (_Canvas,), {"info": info, "layout": layout})
+def _artifact(canv: Canvas, kind: str = "Layout", subtype: str | None = None) -> None:
+    """Page furniture (band, running head, footer, watermark): outside the structure."""
+    if getattr(canv, "tagger", None) is not None:
+        Tagger.artifact(canv._code, kind, subtype)
+
+
+def _end_artifact(canv: Canvas) -> None:
+    if getattr(canv, "tagger", None) is not None:
+        Tagger.end_artifact(canv._code)
+
+
+def canvas_class(
+    info: PageInfo, tagger: Tagger | None, layout: layout_map.LayoutMap | None = None
+) -> type[Canvas]:
+    """A canvas class bound to one document's page information, tagging and layout map."""
+    return type("FactsheetCanvas", (_Canvas,), {"info": info, "tagger": tagger, "layout": layout})
 
 
 def _draw_decorations(canv: Canvas, info: PageInfo, *, first: bool) -> None:
     width, height = styles.PAGE
     canv.saveState()
     if info.draft_mark:
+        _artifact(canv, "Pagination", "Watermark")
         canv.setFillColor(styles.DRAFT_RED)
         canv.setFillAlpha(0.08)
         # as large as fits along the diagonal, whatever the translation's length
@@ -137,13 +170,17 @@ def _draw_decorations(canv: Canvas, info: PageInfo, *, first: bool) -> None:
         canv.rotate(math.degrees(math.atan2(height, width)))
         canv.drawCentredString(0, -size * 0.3, info.draft_mark)
         canv.restoreState()
+        _end_artifact(canv)
         canv.saveState()
     # the EU-blue band at the top, the running head below it on later pages
+    _artifact(canv)
     canv.setFillColor(styles.BLUE)
     canv.rect(0, height - 8, width, 8, stroke=0, fill=1)
     canv.setFillColor(styles.YELLOW)
     canv.rect(0, height - 10, width, 2, stroke=0, fill=1)
+    _end_artifact(canv)
     if not first:
+        _artifact(canv, "Pagination", "Header")
         canv.setFont(fonts.FAMILY, 7.5)
         canv.setFillColor(styles.MUTED)
         canv.drawString(styles.MARGIN_X, height - styles.MARGIN_TOP + 8, info.running_head)
@@ -153,11 +190,14 @@ def _draw_decorations(canv: Canvas, info: PageInfo, *, first: bool) -> None:
             canv.drawRightString(
                 width - styles.MARGIN_X, height - styles.MARGIN_TOP + 8, info.draft_mark
             )
+        _end_artifact(canv)
+    _artifact(canv)
     canv.setStrokeColor(styles.RULE)
     canv.setLineWidth(0.5)
     canv.line(
         styles.MARGIN_X, styles.MARGIN_BOTTOM - 4, width - styles.MARGIN_X, styles.MARGIN_BOTTOM - 4
     )
+    _end_artifact(canv)
     canv.restoreState()
 
 
@@ -178,14 +218,15 @@ class FactsheetDocument(BaseDocTemplate):  # type: ignore[misc]
             subject=info.subject,
             author=info.author,
             keywords=info.keywords,
-            creator="ECCP Factsheet Desktop",
-            producer="ECCP Factsheet Desktop (ReportLab)",
+            creator=CREATOR,
+            producer=PRODUCER,
             lang=info.lang,
             invariant=1,
         )
         self.info = info
+        self.out = out
         self.layout = layout
-        frame = Frame(
+        frame = TaggingFrame(
             self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
             leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
         )  # fmt: skip
@@ -208,5 +249,34 @@ class FactsheetDocument(BaseDocTemplate):  # type: ignore[misc]
             assert isinstance(canv, _Canvas)
             canv.mark(flowable.outline_key, flowable.outline_title, flowable.outline_level)
 
-    def render(self, story: list[Flowable]) -> None:
-        self.build(story, canvasmaker=canvas_class(self.info, self.layout))
+    def render(self, story: list[Flowable], *, tagged: bool = True) -> None:
+        """Lay out ``story``, tagged (PDF/UA-1), into the output stream.
+
+        ``tagged=False`` leaves out marked content and structure tree: only for
+        measuring what the tagging costs (``make bench``).
+        """
+        if not tagged:
+            self.build(story, canvasmaker=canvas_class(self.info, None, self.layout))
+            return
+        tagger = Tagger()
+        tag_story(story, tagger)
+        self.filename = raw = BytesIO()
+        self.build(story, canvasmaker=canvas_class(self.info, tagger, self.layout))
+        info = self.info
+        self.out.write(
+            finish(
+                raw.getvalue(),
+                tagger,
+                DocumentInfo(
+                    lang=info.lang,
+                    title=info.title,
+                    subject=info.subject,
+                    author=info.author,
+                    keywords=info.keywords,
+                    created=info.created,
+                    producer=PRODUCER,
+                    creator=CREATOR,
+                    export_id=self.layout.export_id if self.layout else None,
+                ),
+            )
+        )

@@ -27,7 +27,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFStream,
     PDFString,
 )
-from reportlab.platypus import LongTable, Paragraph
+from reportlab.platypus import Paragraph
 
 FORMAT = "eccp-layout-map"
 VERSION = 1
@@ -145,40 +145,37 @@ def record_flowable(flowable: Any, canv: Any, x: float, y: float) -> None:
     layout.add(canv.getPageNumber(), box, path, plain_text(flowable), section=section)  # type: ignore[arg-type]
 
 
-class MappedTable(LongTable):  # type: ignore[misc]
-    """A LongTable that records, once drawn, each cell whose style carries a ``map_path``.
+def record_cells(table: Any) -> None:
+    """Called once a table is drawn: each cell whose style carries a ``map_path``.
 
     Cell styles survive the table's splits across pages (platypus copies them
-    with every attribute, and makes the pieces with ``self.__class__``), so a
-    row continued on the next page is recorded on both.
+    with every attribute), so a row continued on the next page is recorded on
+    both.
     """
-
-    def draw(self) -> None:
-        super().draw()
-        canv = self.canv
-        layout: LayoutMap | None = getattr(canv, "layout", None)
-        if layout is None:
-            return
-        page = canv.getPageNumber()
-        a, b, c, d, e, f = canv._currentMatrix
-        straight = (a, b, c, d) == (1, 0, 0, 1)  # the table is only moved, never turned
-        cols = list(zip(self._colpositions, self._colWidths, strict=False))
-        for styles, values, y, height in zip(
-            self._cellStyles, self._cellvalues, self._rowpositions[1:], self._rowHeights,
-            strict=False,
-        ):  # fmt: skip
-            for style, value, (x, width) in zip(styles, values, cols, strict=False):
-                path = getattr(style, "map_path", None)
-                if path is None:
-                    continue
-                if straight:
-                    box = (x + e, y + f, x + width + e, y + height + f)
-                else:
-                    box = _box(canv, x, y, width, height)
-                layout.add(page, box, path, plain_text(value))
+    canv = table.canv
+    layout: LayoutMap | None = getattr(canv, "layout", None)
+    if layout is None:
+        return
+    page = canv.getPageNumber()
+    a, b, c, d, e, f = canv._currentMatrix
+    straight = (a, b, c, d) == (1, 0, 0, 1)  # the table is only moved, never turned
+    cols = list(zip(table._colpositions, table._colWidths, strict=False))
+    for styles, values, y, height in zip(
+        table._cellStyles, table._cellvalues, table._rowpositions[1:], table._rowHeights,
+        strict=False,
+    ):  # fmt: skip
+        for style, value, (x, width) in zip(styles, values, cols, strict=False):
+            path = getattr(style, "map_path", None)
+            if path is None:
+                continue
+            if straight:
+                box = (x + e, y + f, x + width + e, y + height + f)
+            else:
+                box = _box(canv, x, y, width, height)
+            layout.add(page, box, path, plain_text(value))
 
 
-def tag_cells(table: LongTable, paths: list[list[str | None]], *, header_rows: int = 1) -> None:
+def tag_cells(table: Any, paths: list[list[str | None]], *, header_rows: int = 1) -> None:
     """Give each body cell of ``table`` its path (``paths[row][column]``)."""
     styles = table._cellStyles
     for r, row in enumerate(paths):

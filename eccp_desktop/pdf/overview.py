@@ -20,6 +20,7 @@ from eccp_desktop.pdf.escape import clean, markup
 from eccp_desktop.pdf.render import AUTHOR, check_language
 from eccp_desktop.pdf.sections import heading
 from eccp_desktop.pdf.tables import grid
+from eccp_desktop.pdf.tagging import set_role
 from eccp_desktop.stateofplay import EU_GROUPS, StateOfPlay
 
 GROUP_COLOURS = (styles.BLUE, styles.YELLOW)
@@ -83,7 +84,14 @@ def priorities_by_group(ctx: Context, state: StateOfPlay, width: float) -> Drawi
     legend.deltax = 60
     legend.colorNamePairs = list(zip(GROUP_COLOURS, EU_GROUPS, strict=True))
     drawing.add(legend)
-    return drawing
+    figures = [
+        (
+            labels.name(labels.PRIORITIES, p, ctx.gettext),
+            " / ".join(f"{g} {ctx.integer(state.priorities_by_group[p][g])}" for g in EU_GROUPS),
+        )
+        for p in PRIORITIES
+    ]
+    return set_role(drawing, "Figure", alt=charts.alt_text(title, figures, ctx.lang))
 
 
 def key_figures(ctx: Context, state: StateOfPlay) -> list[Flowable]:
@@ -102,7 +110,7 @@ def key_figures(ctx: Context, state: StateOfPlay) -> list[Flowable]:
     named = [None, state.dedicated, state.cohesion]  # which countries, under their figure
     story: list[Flowable] = []
     for line, countries in zip(lines, named, strict=True):
-        story.append(ctx.para("• " + markup(line)))
+        story.append(set_role(ctx.para("• " + markup(line)), "LI"))
         if countries:
             names = sorted(country_name(c, ctx.lang) for c in countries)
             story.append(ctx.para(markup(", ".join(names)), "small"))
@@ -150,7 +158,7 @@ def render_overview(state: StateOfPlay, lang: str) -> bytes:
         heading(ctx, "1", _("Key figures"), 0),
         *key_figures(ctx, state),
         Spacer(0, 8),
-        charts.bar_chart(_("Policies by type"), [(labels.name(labels.POLICY_TYPES_SHORT, t, _), float(state.policies_by_type[t])) for t in POLICY_TYPES], width, lambda v: ctx.integer(int(v))),
+        charts.bar_chart(_("Policies by type"), [(labels.name(labels.POLICY_TYPES_SHORT, t, _), float(state.policies_by_type[t])) for t in POLICY_TYPES], width, lambda v: ctx.integer(int(v)), lang),
         Spacer(0, 8),
         priorities_by_group(ctx, state, width),
         heading(ctx, "2", _("Factsheets in the store"), 0),

@@ -24,6 +24,10 @@ def _template(style: ParagraphStyle) -> Any:
     return frags[0]
 
 
+# What follows a text printed in English because the target language has none.
+FALLBACK_MARKUP = ' <font size="6.5" color="#5F6B7A">[EN]</font>'
+
+
 class Para(Paragraph):  # type: ignore[misc]
     # the layout map: the path this paragraph prints (None: not mapped), and
     # whether it is a heading that opens the section at that path
@@ -32,6 +36,8 @@ class Para(Paragraph):  # type: ignore[misc]
 
     def __init__(self, text: str, style: ParagraphStyle, *args: Any, **kwargs: Any) -> None:
         self._wrapped: float | None = None
+        # an English fallback: its structure element says /Lang (en)
+        self.fallback = text is not None and FALLBACK_MARKUP in text
         if args or kwargs or text is None or "<" in text or "&" in text:
             super().__init__(text, style, *args, **kwargs)  # also how split() makes pieces
         else:  # plain text: the same single fragment the parser would make

@@ -166,18 +166,30 @@ class Rendered:
 
 
 def render_factsheet(
-    factsheet: Factsheet, lang: str, *, problems: Sequence[object] | None = None
+    factsheet: Factsheet,
+    lang: str,
+    *,
+    problems: Sequence[object] | None = None,
+    tagged: bool = True,
+    mapped: bool = True,
 ) -> bytes:
     """The factsheet as a PDF in ``lang``; byte-identical for the same input.
 
     ``problems``: validation results (objects with rule, severity, message,
     path) printed in the annex; None leaves the annex section out.
+    ``tagged=False``: without the PDF/UA tagging, for the benchmark's baseline only;
+    ``mapped=False``: without the layout map, likewise.
     """
-    return render_with_layout(factsheet, lang, problems=problems).pdf
+    return render_with_layout(factsheet, lang, problems=problems, tagged=tagged, mapped=mapped).pdf
 
 
 def render_with_layout(
-    factsheet: Factsheet, lang: str, *, problems: Sequence[object] | None = None
+    factsheet: Factsheet,
+    lang: str,
+    *,
+    problems: Sequence[object] | None = None,
+    tagged: bool = True,
+    mapped: bool = True,
 ) -> Rendered:
     """``render_factsheet`` and its layout map (also embedded in the PDF)."""
     check_language(lang)
@@ -188,7 +200,8 @@ def render_with_layout(
     )  # the export id is set once the pages are laid out
     try:
         story = build_story(ctx, factsheet, problems)
-        FactsheetDocument(out, page_info(ctx, factsheet), layout).render(story)
+        document = FactsheetDocument(out, page_info(ctx, factsheet), layout if mapped else None)
+        document.render(story, tagged=tagged)
     except PdfError:
         raise
     except (LayoutError, ValueError, TypeError, KeyError, IndexError, AttributeError) as e:

@@ -17,6 +17,7 @@ from eccp_desktop.pdf.context import Context
 from eccp_desktop.pdf.document import Heading
 from eccp_desktop.pdf.escape import clean, markup, safe_url
 from eccp_desktop.pdf.para import Para
+from eccp_desktop.pdf.tagging import set_role
 
 Story = list[Flowable]
 
@@ -235,7 +236,11 @@ def state(ctx: Context, fs: Factsheet) -> Story:
         ]
         for dim in fs.policy_assessment
     ]
-    assessment = tables.grid(ctx, header, rows, [18, 12, 70], paths=paths) if rows else None
+    assessment = (
+        tables.grid(ctx, header, rows, [18, 12, 70], row_headers=True, paths=paths)
+        if rows
+        else None
+    )
     text_then_table(ctx, story, "policy_state", fs, assessment)
     title = _("Potential impact on the challenges of the European Semester")
     story.append(heading(ctx, "4.2", title, 1, "/sections/semester_impact"))
@@ -253,7 +258,7 @@ def references(ctx: Context, fs: Factsheet) -> Story:
             text += ". " + link(s.url)
         if s.accessed:
             text += " " + markup(_("(accessed {date})").format(date=ctx.date(s.accessed)))
-        story.append(ctx.para(text, "reference", path=f"/sources/{i - 1}"))
+        story.append(set_role(ctx.para(text, "reference", path=f"/sources/{i - 1}"), "LI"))
     if not fs.sources:
         story.append(nothing(ctx))
     return story

@@ -18,12 +18,24 @@ from eccp_desktop.pdf import fonts, layout_map, styles
 from eccp_desktop.pdf.context import Context
 from eccp_desktop.pdf.escape import markup, safe_url
 from eccp_desktop.pdf.para import Para
+from eccp_desktop.pdf.table_tags import CellTags, DataTable
 
 Cell = object  # a Paragraph or a markup string
 CELL_SIZE = 8
 CELL_LEADING = 10
 PADDING = 3
 HEADER_SIZE = 8  # the "th" styles' font size
+
+
+class MappedTable(DataTable):  # type: ignore[misc]
+    """A data table that records where its cells are drawn (the layout map).
+
+    Its pieces after a split are made with ``self.__class__``: they record too.
+    """
+
+    def draw(self) -> None:
+        super().draw()
+        layout_map.record_cells(self)
 
 
 def _cell(value: Cell, width: float, right: bool) -> Cell:
@@ -86,10 +98,13 @@ def grid(
     align_right: Sequence[int] = (),
     align_center: Sequence[int] = (),
     extra_style: Sequence[tuple[object, ...]] = (),
+    row_headers: bool = False,
     paths: Sequence[Sequence[str | None]] | None = None,
 ) -> LongTable:
     """A table with a translated header row that repeats on continuation pages.
 
+    Tagged as a Table: the header cells are TH with /Scope /Column; with
+    ``row_headers`` the first column names its row (TH, /Scope /Row).
     ``paths``: per row, per column, the path each cell prints (the layout map).
     """
     sheet = styles.stylesheet()
@@ -102,8 +117,14 @@ def grid(
     ]
     for row in rows:
         data.append([_cell(c, col_widths[i], i in align_right) for i, c in enumerate(row)])
-    kind = layout_map.MappedTable if paths else LongTable
-    table = kind(data, colWidths=col_widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    table = (MappedTable if paths else DataTable)(
+        data,
+        colWidths=col_widths,
+        repeatRows=1,
+        splitInRow=1,
+        hAlign="LEFT",
+        renderCB=CellTags(header_rows=1, row_headers=row_headers),
+    )
     if paths:
         layout_map.tag_cells(table, [list(r) for r in paths])
     commands: list[tuple[object, ...]] = [
@@ -290,7 +311,10 @@ def support_matrix(ctx: Context, scheme: TierScheme, base: str = "") -> LongTabl
         for i in range(len(rows)):
             first: list[str | None] = [f"{base}/support/{i}/dimension"]
             paths.append(first + [f"{base}/support/{i}/levels/{t.key}" for t in scheme.tiers])
-    return grid(ctx, header, rows, widths, align_center=range(1, len(header)), paths=paths)
+    return grid(
+        ctx, header, rows, widths, align_center=range(1, len(header)), row_headers=True,
+        paths=paths,
+    )  # fmt: skip
 
 
 def problems(ctx: Context, results: Sequence[object]) -> LongTable:

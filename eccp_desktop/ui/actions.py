@@ -192,16 +192,9 @@ class Actions:
         view = self.w.problems
         from eccp_desktop.ui.problems import PathRole
 
-        items = [
-            view.topLevelItem(i).child(j)
-            for i in range(view.topLevelItemCount())
-            for j in range(view.topLevelItem(i).childCount())
-        ]
-        if not items:
+        item = view.next_item()  # errors first, then warnings
+        if item is None:
             return
-        current = view.currentItem()
-        i = items.index(current) + 1 if current in items else 0
-        item = items[i % len(items)]
         view.setCurrentItem(item)
         self.w.jump_to(item.data(0, PathRole))
 

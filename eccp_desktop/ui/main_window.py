@@ -10,12 +10,12 @@ import argparse
 from typing import Any
 
 from eccp_desktop.domain.codes import EU_LANGUAGES
-from eccp_desktop.i18n import _, current_language, ngettext
+from eccp_desktop.i18n import N_, _, current_language, ngettext
 from eccp_desktop.ui import settings as S
 from eccp_desktop.ui.actions import build_actions
 from eccp_desktop.ui.language import apply_language
 from eccp_desktop.ui.navigator import Navigator, Row
-from eccp_desktop.ui.problems import ProblemsView
+from eccp_desktop.ui.problems import ProblemsPanel, ProblemsView
 from eccp_desktop.ui.qt import (
     QComboBox,
     QDockWidget,
@@ -55,7 +55,9 @@ class MainWindow(QMainWindow):
         self.problems.setMinimumHeight(170)
         self.problems_dock = QDockWidget(self)
         self.problems_dock.setObjectName("problemsDock")
-        self.problems_dock.setWidget(self.problems)
+        self.problems_panel = ProblemsPanel(self.problems, self)
+        self.problems_panel.filtered.connect(self._show_counts)
+        self.problems_dock.setWidget(self.problems_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.placeholder = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -180,7 +182,7 @@ class MainWindow(QMainWindow):
         doc.saved.connect(self._saved)
         doc.failed.connect(self._failed)
         doc.changed.connect(self._changed)
-        self.saved_label.setText(_("All changes saved"))
+        self._say_saved(N_("All changes saved"))
         self.setWindowTitle(self._title())
         if self.settings.value(S.STATE) is None:
             self.resizeDocks([self.problems_dock], [230], Qt.Orientation.Vertical)
@@ -202,18 +204,31 @@ class MainWindow(QMainWindow):
 
     # -- reactions -------------------------------------------------------------
     def _problems_changed(self) -> None:
-        self.problems.show_results(self.doc.results)
+        self.problems_panel.show_results(self.doc.results, self.doc.factsheet)
         errors, warnings = self.doc.counts()
-        self.counts_label.setText(
+        c, e = self.doc.session.ident
+        self.navigator.model.update(c, e, errors=errors, warnings=warnings)
+
+    def _show_counts(self) -> None:
+        """The counts the Problems dock lists (as judged for sign-off when switched so)."""
+        counts = self.problems_panel.counts()
+        errors, warnings = counts["error"], counts["warning"]
+        text = (
             ngettext("{n} error", "{n} errors", errors).format(n=errors)
             + ", "
             + ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings)
         )
-        c, e = self.doc.session.ident
-        self.navigator.model.update(c, e, errors=errors, warnings=warnings)
+        if self.problems_panel.judged.isChecked():
+            text = _("At sign-off: {counts}").format(counts=text)
+        self.counts_label.setText(text)
 
     def _saved(self, version: int) -> None:
-        self.saved_label.setText(_("Saved (version {version})").format(version=version))
+        self._say_saved(N_("Saved (version {version})"), version=version)
+
+    def _say_saved(self, message: str, **values: Any) -> None:
+        """The save state in the status bar, kept untranslated so a language switch redoes it."""
+        self._saved_message = (message, values)
+        self.saved_label.setText(_(message).format(**values))
 
     def _failed(self, message: str) -> None:
         self.saved_label.setText("\u2716 " + message)
@@ -293,6 +308,10 @@ class MainWindow(QMainWindow):
         self.content_combo.setAccessibleName(_("Content language"))
         self.navigator.retranslate()
         self.problems.retranslate()
+        self.problems_panel.retranslate()
+        saved = getattr(self, "_saved_message", None)
+        if saved is not None and not self.saved_label.text().startswith("\u2716"):
+            self._say_saved(saved[0], **saved[1])
         self.actions_.retranslate()
         if self.editor:
             self.editor.retranslate()

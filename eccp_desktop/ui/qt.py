@@ -77,6 +77,7 @@ from PySide6.QtWidgets import (
     QTabBar,
     QTableView,
     QToolBar,
+    QToolButton,
     QToolTip,
     QTreeWidget,
     QTreeWidgetItem,
