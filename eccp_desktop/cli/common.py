@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
-from eccp_desktop.exchange import PackageError, read_package
 from eccp_desktop.i18n import _
-from eccp_desktop.paths import default_store_path, demo_packages
 from eccp_desktop.store import StoreError
 
 if TYPE_CHECKING:
@@ -35,36 +31,27 @@ def fail(*lines: str) -> NoReturn:
 
 
 def actor() -> str:
-    """Who is acting, for the change history."""
-    name = os.environ.get("ECCP_USER")
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
+    """Who is acting, for the change history (the same default as the window's)."""
+    from eccp_desktop.operations.store_ops import os_user
+
+    return os_user()
 
 
 def store_target(args: argparse.Namespace) -> tuple[str, bool]:
     """The store to open and whether it is the default one (gets the demo)."""
-    explicit = getattr(args, "db", None) or os.environ.get("ECCP_DB")
-    if explicit:
-        return explicit, False
-    return str(default_store_path()), True
+    from eccp_desktop.operations.store_ops import store_target as target
+
+    return target(getattr(args, "db", None))
 
 
 def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
-    from eccp_desktop.store import Store  # SQLAlchemy: only for commands that use the store
+    from eccp_desktop.operations import store_ops  # SQLAlchemy: only for commands that use it
 
-    target, is_default = store_target(args)
-    first_use = is_default and not os.path.exists(target)
     try:
         # Reading commands open read-only, except on first use: create the store then.
-        store = Store.open(target, read_only=read_only and not first_use)
+        store, _target = store_ops.open_store(getattr(args, "db", None), read_only=read_only)
     except StoreError as e:
-        fail(str(e))
-    if first_use:
-        seed_demo(store)
+        fail(*str(e).splitlines())
     return store
 
 
@@ -77,15 +64,6 @@ def load_factsheet(args: argparse.Namespace) -> Factsheet:
             return store.load(*store.resolve(args.country, args.edition))
         except NotFoundError as e:
             fail(str(e))
-
-
-def seed_demo(store: Store) -> None:
-    """Fill a new store with the demo factsheets, through the import path."""
-    try:
-        sheets = [read_package(p) for p in demo_packages()]
-    except PackageError as e:  # a broken build, not a user error: say so
-        fail(*e.lines())
-    store.import_factsheets(sheets, actor="demo")
 
 
 def err(line: str) -> None:

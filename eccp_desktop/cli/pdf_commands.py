@@ -6,10 +6,11 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from eccp_desktop import pdf  # render_factsheet loads reportlab on first use
 from eccp_desktop.cli.common import EXIT_ERRORS, EXIT_OK, err, fail, open_store
@@ -17,6 +18,11 @@ from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.i18n import _
 from eccp_desktop.pdf import PdfError
+
+if TYPE_CHECKING:
+    from eccp_desktop.store import Store
+
+T = TypeVar("T")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -148,37 +154,133 @@ def jobs_for(sheets: Iterable[Factsheet], langs: list[str] | None, out_dir: Path
     return jobs
 
 
+def run_job(job: Job) -> str | None:
+    """Render and write one PDF; the reason on failure (a worker never raises)."""
+    try:
+        write_atomically(job.path, pdf.render_factsheet(job.factsheet, job.lang))
+    except PdfError as e:
+        return str(e)
+    except OSError as e:
+        return str(e.strerror or e)
+    except Exception as e:  # one broken factsheet must not stop the batch
+        return f"{type(e).__name__}: {e}"
+    return None
+
+
 @dataclass(frozen=True, slots=True)
-class Outcome:
-    """What a worker sends back: the reason on failure, else what the store keeps."""
+class Mapped:
+    """A written PDF's record for the store (sent back by a worker: no PDF bytes)."""
 
-    problem: str | None
-    pdf: bytes = b""
-    layout: dict[str, object] | None = None
+    digest: str
+    size: int
+    layout: dict[str, object]
 
 
-def run_job(job: Job) -> Outcome:
-    """Render and write one PDF (a worker never raises)."""
+def run_mapped_job(job: Job) -> str | Mapped:
+    """``run_job`` that also returns what the store keeps of the PDF (its layout map)."""
+    from eccp_desktop.store.exports import digest_of
+
     try:
         rendered = pdf.render_with_layout(job.factsheet, job.lang)
         write_atomically(job.path, rendered.pdf)
     except PdfError as e:
-        return Outcome(str(e))
+        return str(e)
     except OSError as e:
-        return Outcome(str(e.strerror or e))
+        return str(e.strerror or e)
     except Exception as e:  # one broken factsheet must not stop the batch
-        return Outcome(f"{type(e).__name__}: {e}")
-    return Outcome(None, rendered.pdf, rendered.layout.to_json())
+        return f"{type(e).__name__}: {e}"
+    return Mapped(digest_of(rendered.pdf), len(rendered.pdf), rendered.layout.to_json())
 
 
-def run_jobs(jobs: list[Job], workers: int) -> Iterator[tuple[Job, Outcome]]:
-    """Each job with its outcome, in order; a process pool when more than one worker."""
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            yield job, run_job(job)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from zip(jobs, pool.map(run_job, jobs, chunksize=1), strict=True)
+def warm_up(langs: Sequence[str]) -> None:
+    """A worker's start: import reportlab, register the fonts, load the languages' CLDR data.
+
+    Runs in each worker as it starts, while the parent is still loading the
+    store, so none of it waits in line before the first PDF.
+    """
+    from eccp_desktop.i18n.catalog import translator
+    from eccp_desktop.i18n.formatting import locale
+    from eccp_desktop.pdf import fonts, render  # noqa: F401 (the import is the point)
+
+    try:
+        fonts.register()
+    except PdfError:
+        return  # every job reports the missing font itself
+    for lang in langs:
+        locale(lang).territories  # noqa: B018 (Babel loads a locale's data on first access)
+        translator(lang)
+
+
+def _noop() -> None:
+    pass
+
+
+def weight(fs: Factsheet) -> int:
+    """Roughly how long the factsheet's PDF takes: the rows of its tables."""
+    return (
+        len(fs.clusters)
+        + len(fs.ecosystems)
+        + len(fs.cohesion_programmes)
+        + len(fs.recommendations)
+        + len(fs.sources)
+        + sum(1 + len(p.programmes) for p in fs.policies)
+        + sum(len(t.tiers) + len(t.support) for t in fs.tier_schemes)
+    )
+
+
+class Workers:
+    """The processes of a batch, started as soon as it is known that there is one.
+
+    ``with Workers(n, langs) as workers:`` forks (or spawns) the processes at
+    once, each warming up (``warm_up``) while the caller goes on loading the
+    store; ``workers.run(jobs)`` then hands out the jobs. With one worker
+    everything runs in this process.
+    """
+
+    def __init__(self, workers: int, langs: Sequence[str] = ("en",)) -> None:
+        self.count = max(1, workers)
+        self.langs = tuple(langs)
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Workers:
+        if self.count > 1:
+            self.pool = ProcessPoolExecutor(
+                max_workers=self.count, initializer=warm_up, initargs=(self.langs,)
+            )
+            # The pool starts its processes on the first submissions, not when created.
+            for _i in range(self.count):
+                self.pool.submit(_noop)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+    def run(self, jobs: Sequence[Job]) -> Iterator[tuple[Job, str | None]]:
+        """Each job with its outcome (None: written; else why not), as they finish."""
+        return self.map(run_job, jobs)
+
+    def map(self, task: Callable[[Job], T], jobs: Sequence[Job]) -> Iterator[tuple[Job, T]]:
+        """Each job with what ``task`` made of it, in the order they finish.
+
+        The dearest factsheets go first, one job at a time: whoever is free
+        takes the next, so the batch does not end waiting on one big PDF.
+        """
+        if self.pool is None:
+            for job in jobs:
+                yield job, task(job)
+            return
+        ordered = sorted(jobs, key=lambda j: weight(j.factsheet), reverse=True)
+        futures = {self.pool.submit(task, job): job for job in ordered}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+
+
+def run_jobs(jobs: Sequence[Job], workers: int) -> Iterator[tuple[Job, str | None]]:
+    """Each job with its outcome, in the order they finish; a process pool when workers > 1."""
+    with Workers(workers, sorted({j.lang for j in jobs})) as pool:
+        yield from pool.run(jobs)
 
 
 class Progress:
@@ -211,34 +313,32 @@ def cmd_pdf_all(args: argparse.Namespace) -> int:
         fail(_("{path} is not a folder").format(path=out_dir))
     if args.jobs is not None and args.jobs < 1:
         fail(_("error: --jobs must be 1 or more"))
-    from eccp_desktop.store import StoreError
-    from eccp_desktop.store.exports import record_export
-
-    store = open_store(args)
-    sheets = store.load_all()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    jobs = jobs_for(sheets, langs, out_dir)
     workers = args.jobs or os.cpu_count() or 1
     started = time.perf_counter()
-    progress = Progress(len(jobs))
     failed: list[tuple[Job, str]] = []
-    not_kept: str | None = None
-    with store:
-        for job, outcome in run_jobs(jobs, workers):
-            progress.step(job.name)
-            if outcome.problem is not None:
-                failed.append((job, outcome.problem))
-            elif outcome.layout is not None and not_kept is None:
-                try:  # the layout maps, so that annotations on these PDFs can come back
-                    record_export(store, outcome.pdf, outcome.layout)
-                except StoreError as e:
-                    not_kept = str(e)
+    # The workers start first and warm up while this process loads the store.
+    with Workers(workers, langs or ["en"]) as pool:
+        with open_store(args, read_only=True) as store:
+            sheets = store.load_all()
+        out_dir.mkdir(parents=True, exist_ok=True)
+        jobs = jobs_for(sheets, langs, out_dir)
+        progress = Progress(len(jobs))
+        not_kept = None
+        with open_store(args) as store:  # keeps each PDF's layout map as it is written
+            for job, outcome in pool.map(run_mapped_job, jobs):
+                progress.step(job.name)
+                if isinstance(outcome, str):
+                    failed.append((job, outcome))
+                elif not_kept is None:
+                    not_kept = _keep(store, outcome)
     if not_kept:
         err(
             _(
                 "the store did not keep the PDFs' layout maps ({reason}): comments written on them cannot be imported into this store"
             ).format(reason=not_kept)
         )
+    order = {job.path: i for i, job in enumerate(jobs)}
+    failed.sort(key=lambda pair: order[pair[0].path])
     for job, problem in failed:
         err(_("{name}: not written: {reason}").format(name=job.name, reason=problem))
     seconds = time.perf_counter() - started
@@ -249,3 +349,15 @@ def cmd_pdf_all(args: argparse.Namespace) -> int:
         )
     )  # fmt: skip
     return EXIT_ERRORS if failed else EXIT_OK
+
+
+def _keep(store: Store, mapped: Mapped) -> str | None:
+    """Record one export; the reason when the store cannot (None: kept)."""
+    from eccp_desktop.store import StoreError
+    from eccp_desktop.store.exports import keep_export
+
+    try:
+        keep_export(store, mapped.digest, mapped.size, mapped.layout)
+    except StoreError as e:
+        return str(e)
+    return None

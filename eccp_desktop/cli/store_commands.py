@@ -11,7 +11,6 @@ from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.exchange import PackageError, dumps, read_package, write_package
 from eccp_desktop.i18n import _, current_language, ngettext
 from eccp_desktop.i18n.formatting import country_name
-from eccp_desktop.store import StoreError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -65,11 +64,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         seen[fs.ident] = name
     if problems:
         fail(*problems, _("nothing was imported"))
+    from eccp_desktop.operations import Done
+    from eccp_desktop.operations.store_ops import ImportPlan, run_import
+
     with open_store(args) as store:
-        try:
-            outcomes = store.import_factsheets(sheets, actor=actor())
-        except StoreError as e:
-            fail(str(e))
+        done = run_import(store, ImportPlan(sheets), actor=actor())
+    if not isinstance(done, Done):
+        fail(done.reason)
+    outcomes = done.value
     for name, fs, o in zip(args.files, sheets, outcomes, strict=True):
         verb = _("replaced") if o.replaced else _("added")
         print(

@@ -42,6 +42,14 @@ class FactsheetOps:
         self.session = EditingSession(store, country, edition, actor=actor)
         self.reviewer = reviewer
 
+    @classmethod
+    def for_session(cls, session: EditingSession, *, reviewer: bool = False) -> FactsheetOps:
+        """Operations over a session that is already open."""
+        ops = cls.__new__(cls)
+        ops.session = session
+        ops.reviewer = reviewer
+        return ops
+
     # -- state -----------------------------------------------------------------
     @property
     def store(self) -> Store:

@@ -38,14 +38,19 @@ def digest_of(data: bytes) -> str:
 
 def record_export(store: Store, pdf: bytes, layout: dict[str, Any]) -> ExportRecord:
     """Keep one exported PDF's map; exporting the same PDF again replaces its record."""
+    return keep_export(store, digest_of(pdf), len(pdf), layout)
+
+
+def keep_export(store: Store, digest: str, size: int, layout: dict[str, Any]) -> ExportRecord:
+    """``record_export`` from the PDF's digest and size (what a batch worker sends back)."""
     store._writable()
     record = ExportRecord(
         export_id=str(layout["export_id"]),
         country=str(layout["country"]),
         edition=int(layout["edition"]),
         lang=str(layout["lang"]),
-        digest=digest_of(pdf),
-        size=len(pdf),
+        digest=digest,
+        size=size,
         layout=layout,
         created=dt.datetime.now(dt.UTC),
     )

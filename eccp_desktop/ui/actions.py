@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.i18n import _, current_language
 from eccp_desktop.ui import settings as S
-from eccp_desktop.ui.qt import QAction, QKeySequence, QLocale, QStyle, QToolBar
+from eccp_desktop.ui.qt import QAction, QKeySequence, QLocale, QStyle, QToolBar, is_valid
 
 if TYPE_CHECKING:
     from eccp_desktop.ui.main_window import MainWindow
@@ -57,6 +57,7 @@ class Actions:
         self.reviewer.setCheckable(True)
         self.reviewer.setChecked(S.flag(w.settings, S.REVIEWER))
         self.reviewer.toggled.connect(w.set_reviewer_mode)
+        self.identity = act(None, None, self._identity)
         self.about = act(None, None, self._about)
         self.undo.triggered.connect(lambda: w.doc and w.doc.undo_stack.undo())
         self.redo.triggered.connect(lambda: w.doc and w.doc.undo_stack.redo())
@@ -92,6 +93,7 @@ class Actions:
             self.language_menu.addAction(a)
             self.languages[lang] = a
         self.settings_menu.addAction(self.reviewer)
+        self.settings_menu.addAction(self.identity)
         self.view_menu = bar.addMenu("")
         self.view_menu.addAction(w.nav_dock.toggleViewAction())
         self.view_menu.addAction(w.problems_dock.toggleViewAction())
@@ -111,10 +113,28 @@ class Actions:
 
     def bind_document(self, doc: Any) -> None:
         stack = doc.undo_stack
-        stack.canUndoChanged.connect(self.undo.setEnabled)
-        stack.canRedoChanged.connect(self.redo.setEnabled)
-        self.undo.setEnabled(stack.canUndo())
-        self.redo.setEnabled(stack.canRedo())
+        # bound to the window (a QObject): disconnected when it goes, unlike a lambda
+        stack.canUndoChanged.connect(self.w.undo_state_changed)
+        stack.canRedoChanged.connect(self.w.undo_state_changed)
+
+    def update(self, perms: Any, doc: Any) -> None:
+        """Enable exactly what the state allows (menus, toolbar and shortcuts share these)."""
+        if not is_valid(self.undo):
+            return  # the window is being destroyed
+        stack = doc.undo_stack if doc is not None and is_valid(doc.undo_stack) else None
+        # comments are undo steps too; the operation refuses the rest again
+        can_step = perms.edit or perms.comment
+        self.undo.setEnabled(stack is not None and stack.canUndo() and can_step)
+        self.redo.setEnabled(stack is not None and stack.canRedo() and can_step)
+        for a in (self.add_row, self.delete_rows):
+            a.setEnabled(perms.edit)
+        self.submit.setEnabled(perms.submit)
+        self.sign_off.setEnabled(perms.sign_off)
+        self.reopen.setEnabled(perms.reopen)
+        self.comment.setEnabled(perms.comment)
+        self.import_.setEnabled(perms.import_ or (doc is None and perms.import_))
+        for a in (self.export, self.pdf_export, self.pdf_preview):
+            a.setEnabled(perms.export)
 
     def retranslate(self) -> None:
         self.file_menu.setTitle(_("&File"))
@@ -141,6 +161,7 @@ class Actions:
         self.reopen.setText(_("&Reopen"))
         self.comment.setText(_("Review &comment on this field…"))
         self.reviewer.setText(_("&Reviewer mode (comments only)"))
+        self.identity.setText(_("Your &name and organisation…"))
         self.about.setText(_("&About"))
         self.toolbar.setWindowTitle(_("Main toolbar"))
         for lang, a in self.languages.items():
@@ -219,6 +240,11 @@ class Actions:
 
         if self.w.doc:
             PdfPreview(self.w, self.w.doc.factsheet, self.w.content_lang).show()
+
+    def _identity(self) -> None:
+        from eccp_desktop.ui.identity import IdentityDialog
+
+        IdentityDialog(self.w).open()
 
     def _about(self) -> None:
         from eccp_desktop import __version__

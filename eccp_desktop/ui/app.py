@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         if exit_after_paint():
             app.exit(0)
             return
-        if not window.open_store(args):
+        if not window.open_store(getattr(args, "db", None)):
             if exit_after_show():
                 print(window.placeholder.text(), file=sys.stderr)
                 app.exit(2)
@@ -85,6 +85,9 @@ def run(args: argparse.Namespace) -> int:
     window.show()
     code = app.exec()
     window.removeEventFilter(painted)
+    from eccp_desktop.ui.runner import wait_for_all
+
+    wait_for_all()  # no store read or write is cut off by the exit
     if window.store is not None:
         window.store.close()
     return int(code)

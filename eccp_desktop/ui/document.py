@@ -1,31 +1,41 @@
-"""The open factsheet in the window: editing session, undo stack, problems.
+"""The open factsheet in the window: operations, undo stack, problems.
 
-Widgets never save: they call ``Document.execute(op)``, which applies the
-operation through the editing session (saved to the store at once) and puts
-an undo step on the stack. Every change, done, undone or redone, is
-announced with ``changed(path)``; validation reruns shortly after, off the
-keystroke, and is announced with ``problems_changed``.
+Widgets never save: they call ``Document.execute(op)``, which runs the edit
+through the operations layer (``FactsheetOps``: permissions checked again,
+saved at once, store refusals reported as outcomes) and puts an undo step on
+the stack. Every outcome is handled here, in one place, so the window, the
+undo stack and the store always agree: a refusal is said, a conflict reloads
+what the store holds and drops the undo steps that no longer apply.
+Every change, done, undone or redone, is announced with ``changed(path)``;
+validation reruns shortly after, off the keystroke (``problems_changed``).
 """
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Callable
 from typing import Any
 
-from eccp_desktop.editing import EditingSession, Operation, Restore, SetValue
-from eccp_desktop.i18n import _
-from eccp_desktop.store.errors import ConflictError
+from eccp_desktop.editing import EditingSession, Operation, SetValue
+from eccp_desktop.i18n import _, current_language
+from eccp_desktop.i18n.places import place_label
+from eccp_desktop.operations import Conflict, Done, Failed, Outcome, Permissions, Refused
+from eccp_desktop.operations.factsheet import FactsheetOps
 from eccp_desktop.ui.qt import QObject, QTimer, QUndoCommand, QUndoStack, Signal
 
 _MERGE_ID = 0x5EC
 
 
 class EditCommand(QUndoCommand):
-    """One undo step; the operation was already applied when it is pushed."""
+    """One undo step; the operation was already applied when it is pushed.
+
+    Undo and redo go through the operations like any edit; if the store
+    refuses (a conflict, a lock), the document is told and drops the stack
+    once Qt has finished with this command: no exception leaves the override.
+    """
 
     def __init__(self, doc: Document, op: Operation, inverse: Operation, merge_key: str | None):
-        super().__init__(_("Edit {path}").format(path=op.path))
+        super().__init__(
+            _("Edit {place}").format(place=place_label(doc.factsheet, op.path, current_language()))
+        )
         self._doc = doc
         self._op = op
         self._inverse = inverse
@@ -36,10 +46,18 @@ class EditCommand(QUndoCommand):
         if self._fresh:
             self._fresh = False
             return
-        self._inverse = self._doc.session.apply(self._op)
+        outcome = self._doc.ops.undo_step(self._op)
+        if isinstance(outcome, Done):
+            self._inverse = outcome.value
+        else:
+            self._doc.step_failed(outcome)
 
     def undo(self) -> None:
-        self._op = self._doc.session.apply(self._inverse)
+        outcome = self._doc.ops.undo_step(self._inverse)
+        if isinstance(outcome, Done):
+            self._op = outcome.value
+        else:
+            self._doc.step_failed(outcome)
 
     def id(self) -> int:
         return _MERGE_ID if self._merge_key else -1
@@ -55,12 +73,16 @@ class Document(QObject):
     changed = Signal(str)
     problems_changed = Signal()
     saved = Signal(int)
-    failed = Signal(str)
+    failed = Signal(str)  # a refusal or a store failure, in words (status bar)
+    conflict = Signal(str)  # saved elsewhere in between: reloaded (banner)
+    permissions_changed = Signal()
 
-    def __init__(self, session: EditingSession, *, reviewer: bool = False) -> None:
+    def __init__(self, ops: FactsheetOps | EditingSession, *, reviewer: bool = False) -> None:
         super().__init__()
-        self.session = session
-        self.reviewer = reviewer
+        if isinstance(ops, EditingSession):
+            ops = FactsheetOps.for_session(ops)
+        self.ops = ops
+        self.ops.reviewer = reviewer
         self.undo_stack = QUndoStack(self)
         self.results: list[Any] = []
         self._validator: Any = None
@@ -70,64 +92,37 @@ class Document(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(120)
         self._timer.timeout.connect(self._revalidate)
-        session.subscribe(self._on_change)
+        self.session.subscribe(self._on_change)
 
     # -- state ---------------------------------------------------------------
+    @property
+    def session(self) -> EditingSession:
+        return self.ops.session
+
     @property
     def factsheet(self) -> Any:
         return self.session.factsheet
 
     @property
+    def permissions(self) -> Permissions:
+        return self.ops.permissions
+
+    @property
     def editable(self) -> bool:
-        return not (self.session.read_only or self.reviewer)
+        return self.permissions.edit
+
+    @property
+    def reviewer(self) -> bool:
+        return self.ops.reviewer
+
+    @reviewer.setter
+    def reviewer(self, on: bool) -> None:
+        if on != self.ops.reviewer:
+            self.ops.reviewer = on
+            self.permissions_changed.emit()
 
     def get(self, path: str) -> Any:
         return self.session.get(path)
-
-    # -- editing -------------------------------------------------------------
-    def execute(self, op: Operation, *, merge_key: str | None = None) -> bool:
-        """Apply and save ``op`` as one undo step; False (and ``failed``) if refused."""
-        if not self.editable:
-            self.failed.emit(_("This factsheet is read-only here: nothing was changed."))
-            return False
-        try:
-            inverse = self.session.apply(op)
-        except ConflictError as e:
-            self._reload_after_conflict(str(e))
-            return False
-        except Exception as e:  # the store refused: say why, keep working
-            self.failed.emit(str(e))
-            return False
-        self.undo_stack.push(EditCommand(self, op, inverse, merge_key))
-        return True
-
-    def _reload_after_conflict(self, message: str) -> None:
-        """Someone else saved this factsheet: show theirs, drop our undo steps."""
-        self.undo_stack.clear()
-        self.session.reload()
-        self.failed.emit(
-            _("{reason}. It was reloaded; your last change was not applied.").format(
-                reason=message.rstrip(".")
-            )
-        )
-
-    def review(self, op: Operation) -> bool:
-        """Review comments: allowed in reviewer mode, never on a read-only store."""
-        if self.session.read_only or not op.path.startswith("/review_comments"):
-            self.failed.emit(_("Only review comments can be changed here."))
-            return False
-        try:
-            inverse = self.session.apply(op)
-        except Exception as e:
-            self.failed.emit(str(e))
-            return False
-        self.undo_stack.push(EditCommand(self, op, inverse, None))
-        return True
-
-    def set(self, path: str, value: Any, *, merge: bool = False) -> bool:
-        if self.get_safe(path) == value:
-            return True
-        return self.execute(SetValue(path, value), merge_key=path if merge else None)
 
     def get_safe(self, path: str) -> Any:
         try:
@@ -135,17 +130,67 @@ class Document(QObject):
         except LookupError:
             return None
 
-    def mutate(self, change: Callable[[Any], None], label: str) -> bool:
-        """A workflow step as one undo step; ``change`` may raise to refuse."""
-        if self.session.read_only:
-            self.failed.emit(_("This factsheet is read-only here: nothing was changed."))
-            return False
-        inverse = self.session.mutate(change)
-        after = Restore(copy.deepcopy(self.session.factsheet))
-        cmd = EditCommand(self, after, inverse, None)
-        cmd.setText(label)
-        self.undo_stack.push(cmd)
-        return True
+    # -- editing -------------------------------------------------------------
+    def execute(self, op: Operation, *, merge_key: str | None = None) -> bool:
+        """Apply and save ``op`` as one undo step; False (and ``failed``) if refused."""
+        outcome = self.ops.edit(op, coalesce=merge_key is not None)
+        if isinstance(outcome, Done):
+            self.undo_stack.push(EditCommand(self, op, outcome.value, merge_key))
+            return True
+        self.handle(outcome)
+        return False
+
+    def review(self, op: Operation) -> bool:
+        """Review comments: allowed in reviewer mode and when signed off, never read-only."""
+        outcome = self.ops.comment(op)
+        if isinstance(outcome, Done):
+            self.undo_stack.push(EditCommand(self, op, outcome.value, None))
+            return True
+        self.handle(outcome)
+        return False
+
+    def set(self, path: str, value: Any, *, merge: bool = False) -> bool:
+        if self.get_safe(path) == value:
+            return True
+        return self.execute(SetValue(path, value), merge_key=path if merge else None)
+
+    def transition(self, target: str, **who: Any) -> Outcome:
+        """A workflow step: never an undo step, and undo never crosses it."""
+        outcome = self.ops.transition(target, **who)
+        if isinstance(outcome, Done):
+            self.undo_stack.clear()
+            self.permissions_changed.emit()
+        elif not isinstance(outcome, Refused):
+            self.handle(outcome)
+        return outcome
+
+    # -- outcomes ------------------------------------------------------------
+    def handle(self, outcome: Outcome) -> None:
+        """The one place where a refused or failed operation is told to the user."""
+        if isinstance(outcome, Conflict):
+            self.undo_stack.clear()  # its steps were based on what is no longer stored
+            self.permissions_changed.emit()  # the status may have changed too
+            self.conflict.emit(outcome.reason)
+            self.failed.emit(outcome.reason)
+        elif isinstance(outcome, Refused | Failed):
+            self.failed.emit(outcome.reason)
+
+    def step_failed(self, outcome: Outcome) -> None:
+        """An undo or redo was refused: the stack no longer matches the store, drop it.
+
+        Deferred: Qt is still inside the command's undo()/redo().
+        """
+
+        def drop() -> None:
+            self.undo_stack.clear()
+            self.handle(outcome)
+            self.failed.emit(
+                _(
+                    "{reason} The undo steps were dropped: they no longer match the stored factsheet."
+                ).format(reason=_reason(outcome))
+            )
+
+        QTimer.singleShot(0, drop)
 
     # -- validation ----------------------------------------------------------
     def _on_change(self, path: str) -> None:
@@ -182,3 +227,7 @@ class Document(QObject):
         errors = sum(1 for r in self.results if r.severity == "error")
         warnings = sum(1 for r in self.results if r.severity == "warning")
         return errors, warnings
+
+
+def _reason(outcome: Outcome) -> str:
+    return getattr(outcome, "reason", "")

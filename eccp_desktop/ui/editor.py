@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from eccp_desktop.editing import paths
 from eccp_desktop.i18n import _
+from eccp_desktop.ui.banner import Banner
 from eccp_desktop.ui.document import Document
 from eccp_desktop.ui.pages import Page, all_pages, keys_of
-from eccp_desktop.ui.qt import QListWidget, QSplitter, QStackedWidget, Qt, QWidget
+from eccp_desktop.ui.qt import QListWidget, QSplitter, QStackedWidget, Qt, QVBoxLayout, QWidget
 from eccp_desktop.ui.table_model import PathRole
 
 
@@ -27,8 +28,14 @@ class Editor(QSplitter):
         for _cls in self.classes:
             self.stack.addWidget(QWidget(self.stack))  # a placeholder until shown
             self.index.addItem("")
+        self.banner = Banner(self)
+        right = QWidget(self)
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.banner)
+        column.addWidget(self.stack, 1)
         self.addWidget(self.index)
-        self.addWidget(self.stack)
+        self.addWidget(right)
         self.setStretchFactor(1, 1)
         self.setSizes([200, 1000])
         self.index.currentRowChanged.connect(self._show)
@@ -137,7 +144,7 @@ class Editor(QSplitter):
             if isinstance(path, str):
                 return path
             widget = widget.parentWidget()
-        return "/"
+        return ""  # the whole factsheet (the exchange format's root path)
 
     def focus_first(self) -> None:
         self.index.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -38,46 +38,39 @@ class ImportPreview(QDialog):
 
 def preview(store: Any, files: list[str]) -> tuple[list[Any], list[str], list[str]]:
     """(factsheets, what happens to each, errors) — nothing written yet."""
-    from eccp_desktop.exchange import PackageError, read_package
     from eccp_desktop.i18n import current_language
-    from eccp_desktop.i18n.formatting import country_name
+    from eccp_desktop.operations.store_ops import plan_import
 
-    sheets, lines, errors = [], [], []
-    existing = {(s.country, s.edition) for s in store.list()}
-    for f in files:
-        try:
-            fs = read_package(Path(f))
-        except PackageError as e:
-            errors.extend(e.lines())
-            continue
-        sheets.append(fs)
-        name = f"{country_name(fs.country, current_language())} {fs.edition}"
-        if fs.ident in existing:
-            lines.append(
-                _("replace {factsheet} (the one in the store is overwritten)").format(
-                    factsheet=name
-                )
-            )
-        else:
-            lines.append(_("add {factsheet}").format(factsheet=name))
-    return sheets, lines, errors
+    plan = plan_import(store, files, current_language())
+    return plan.factsheets, plan.lines, plan.errors
 
 
 def import_files(window: Any, files: list[str]) -> None:
-    from eccp_desktop.cli.common import actor
+    """Preview, confirm, import (all or nothing) through the operations; say what happened."""
+    from eccp_desktop.i18n import current_language
+    from eccp_desktop.operations import Done
+    from eccp_desktop.operations.store_ops import plan_import, run_import
+    from eccp_desktop.ui import settings as S
 
     if window.store is None or window.store.read_only:
         window.statusBar().showMessage(_("The store is read-only: nothing can be imported."))
         return
-    sheets, lines, errors = preview(window.store, files)
-    dialog = ImportPreview(window, lines, errors)
+    plan = plan_import(window.store, files, current_language())
+    dialog = ImportPreview(window, plan.lines, plan.errors)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
-    window.store.import_factsheets(sheets, actor=actor())
-    if window.doc is not None and window.doc.session.ident in {fs.ident for fs in sheets}:
-        window.doc.session.reload()
-        window.doc.undo_stack.clear()
+    outcome = run_import(window.store, plan, actor=S.actor(window.settings))
+    if not isinstance(outcome, Done):
+        window.statusBar().showMessage("\u2716 " + outcome.reason, 10000)
+        return
+    window.statusBar().showMessage(_("Imported: {what}").format(what="; ".join(plan.lines)), 8000)
+    if window.doc is not None and window.doc.session.ident in {fs.ident for fs in plan.factsheets}:
+        window.doc.undo_stack.clear()  # its steps were about the factsheet now replaced
+        window.doc.handle(window.doc.ops.reload())
+        window._permissions_changed()
     window.refresh_navigator()
+    if window.doc is None:
+        window.select_first()
 
 
 def choose_and_import(window: Any) -> None:

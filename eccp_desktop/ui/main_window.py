@@ -6,7 +6,6 @@ right after the first paint and imports the heavy modules then.
 
 from __future__ import annotations
 
-import argparse
 from typing import Any
 
 from eccp_desktop.domain.codes import EU_LANGUAGES
@@ -92,16 +91,16 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.problems_dock], [230], Qt.Orientation.Vertical)
 
     # -- store -----------------------------------------------------------------
-    def open_store(self, args: argparse.Namespace) -> bool:
-        from eccp_desktop.cli.common import BadInput, open_store, store_target
+    def open_store(self, db: str | None = None) -> bool:
+        """Open the store named by ``db`` (a path or URL; None: ECCP_DB or the default)."""
+        from eccp_desktop.operations.store_ops import open_store
         from eccp_desktop.store import Store, StoreError
         from eccp_desktop.ui import store_lock
 
-        target, _default = store_target(args)
         try:
-            store = open_store(args)
-        except BadInput as e:
-            self.placeholder.setText("\n".join(e.lines))
+            store, target = open_store(None if db is None else str(db))
+        except StoreError as e:
+            self.placeholder.setText(str(e))
             return False
         got, self.lock = store_lock.acquire(store.location.path)
         if not got and not store.read_only:
@@ -115,11 +114,47 @@ class MainWindow(QMainWindow):
         self.store = store
         self.store_label.setText(store.location.display)
         self.refresh_navigator()
+        if not self.navigator.model.rows:
+            self.placeholder.setText(self._empty_store_text())
         if self.locked_out:
             self.show_banner(
                 _("This store is open in another window: you have a read-only view here.")
             )
+            self._watch_store()
+        self.update_actions()
         return True
+
+    def _empty_store_text(self) -> str:
+        return _(
+            "This store has no factsheets yet. Import a package with File › Import packages… "
+            "or drop one on this window."
+        )
+
+    def _watch_store(self) -> None:
+        """A read-only second window follows the writer: reload when the store moved on."""
+        self._seen_versions = {(r.country, r.edition, r.version) for r in self.store.list()}
+        self._watch = QTimer(self)
+        self._watch.setInterval(1000)
+        self._watch.timeout.connect(self._check_store)
+        self._watch.start()
+
+    def _check_store(self) -> None:
+        from eccp_desktop.ui.runner import run_off_thread
+
+        store = self.store
+        run_off_thread(
+            lambda: {(r.country, r.edition, r.version) for r in store.list()},
+            self._store_checked,
+            owner=self,
+        )
+
+    def _store_checked(self, versions: set[tuple[str, int, int]]) -> None:
+        if versions == self._seen_versions:
+            return
+        self._seen_versions = versions
+        self.refresh_navigator()
+        if self.doc is not None:
+            self.doc.handle(self.doc.ops.reload())
 
     def refresh_navigator(self) -> None:
         old = {(r.country, r.edition): r for r in self.navigator.model.rows}
@@ -133,39 +168,43 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(300, self._count_next)
 
     def _count_next(self) -> None:
-        """Problem counts of the factsheets not open, one per idle moment."""
+        """Problem counts of the factsheets not open, one at a time, off the GUI thread."""
+        from eccp_desktop.ui.runner import run_off_thread
+
+        store = self.store
         for r in self.navigator.model.rows:
             if r.errors is None:
-                try:
+
+                def count(country: str = r.country, edition: int = r.edition) -> Any:
                     from eccp_desktop.validation import validate
 
-                    results = validate(self.store.load(r.country, r.edition))
-                except Exception:
-                    return
-                self.navigator.model.update(
-                    r.country,
-                    r.edition,
-                    errors=sum(1 for x in results if x.severity == "error"),
-                    warnings=sum(1 for x in results if x.severity == "warning"),
-                )
-                QTimer.singleShot(50, self._count_next)
+                    results = validate(store.load(country, edition))
+                    errors = sum(1 for x in results if x.severity == "error")
+                    warnings = sum(1 for x in results if x.severity == "warning")
+                    return country, edition, errors, warnings
+
+                run_off_thread(count, self._counted, owner=self)
                 return
+
+    def _counted(self, counts: tuple[str, int, int, int]) -> None:
+        country, edition, errors, warnings = counts
+        self.navigator.model.update(country, edition, errors=errors, warnings=warnings)
+        QTimer.singleShot(20, self._count_next)
 
     def select_first(self) -> None:
         if self.navigator.proxy.rowCount():
             self.navigator.view.setCurrentIndex(self.navigator.proxy.index(0, 0))
 
     def open_factsheet(self, country: str, edition: int) -> None:
-        from eccp_desktop.cli.common import actor
-        from eccp_desktop.editing import EditingSession
+        from eccp_desktop.operations.factsheet import FactsheetOps
         from eccp_desktop.ui.document import Document
         from eccp_desktop.ui.editor import Editor
 
         if self.doc is not None and self.doc.session.ident == (country, edition):
             return
-        session = EditingSession(self.store, country, edition, actor=actor())
         reviewer = S.flag(self.settings, S.REVIEWER)
-        doc = Document(session, reviewer=reviewer)
+        ops = FactsheetOps(self.store, country, edition, actor=S.actor(self.settings))
+        doc = Document(ops, reviewer=reviewer)
         page = self.editor.stack.currentIndex() if self.editor else 0
         self.doc = doc
         self.editor = Editor(doc, self)
@@ -182,6 +221,9 @@ class MainWindow(QMainWindow):
         doc.saved.connect(self._saved)
         doc.failed.connect(self._failed)
         doc.changed.connect(self._changed)
+        doc.conflict.connect(self._conflict)
+        doc.permissions_changed.connect(self._permissions_changed)
+        self._permissions_changed()
         self._say_saved(N_("All changes saved"))
         self.setWindowTitle(self._title())
         if self.settings.value(S.STATE) is None:
@@ -234,7 +276,46 @@ class MainWindow(QMainWindow):
         self.saved_label.setText("\u2716 " + message)
         self.statusBar().showMessage(message, 8000)
 
+    def _conflict(self, message: str) -> None:
+        if self.editor is not None:
+            self.editor.banner.show_message(
+                message, "warning", [(_("OK"), self._permissions_changed)]
+            )
+
+    def _permissions_changed(self) -> None:
+        """Editable or not follows the state: pages, actions and the banner at once."""
+        self.update_actions()
+        if self.doc is None or self.editor is None:
+            return
+        perms = self.doc.permissions
+        self.editor.set_editable(perms.edit)
+        if perms.edit:
+            self.editor.banner.clear()
+        else:
+            actions = [(_("&Reopen"), self.reopen)] if perms.reopen else []
+            self.editor.banner.show_message(perms.why_not_edit, "info", actions)
+        self.setWindowTitle(self._title())
+
+    def reopen(self) -> None:
+        if self.doc is not None:
+            self.doc.transition("draft")
+
+    def undo_state_changed(self, _can: bool) -> None:
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        from eccp_desktop.operations.permissions import permissions_for
+
+        if self.doc is not None:
+            perms = self.doc.permissions
+        else:
+            read_only = self.store is None or self.store.read_only
+            perms = permissions_for(None, read_only=read_only)
+        self.actions_.update(perms, self.doc)
+
     def _changed(self, path: str) -> None:
+        if path in ("/status", "/", "/validation"):
+            self._permissions_changed()
         if path in ("/status", "/"):
             c, e = self.doc.session.ident
             self.navigator.model.update(c, e, status=self.doc.factsheet.status)
@@ -322,10 +403,8 @@ class MainWindow(QMainWindow):
     def set_reviewer_mode(self, on: bool) -> None:
         self.settings.setValue(S.REVIEWER, on)
         if self.doc:
-            self.doc.reviewer = on
-            self.editor.set_editable(self.doc.editable)
+            self.doc.reviewer = on  # permissions_changed: pages, actions, banner
             self.doc.changed.emit("/")
-            self.setWindowTitle(self._title())
 
     # -- drag and drop, closing --------------------------------------------------
     def dragEnterEvent(self, event: Any) -> None:
@@ -345,6 +424,13 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         if self.focusWidget() is not None:
             self.focusWidget().clearFocus()  # an open cell editor commits now
+        from eccp_desktop.ui.runner import wait_for_all
+
+        for dialog in self.findChildren(QWidget):
+            stop = getattr(dialog, "stop_work", None)
+            if callable(stop):
+                stop()  # a running PDF export finishes before the window goes
+        wait_for_all()
         if self.lock is not None:
             self.lock.unlock()
         super().closeEvent(event)

@@ -136,6 +136,21 @@ class PdfExportDialog(QDialog):
             self.thread_.wait()
         self.start.setEnabled(True)
 
+    def stop_work(self) -> None:
+        """The window closes: stop after the current file and wait for the thread.
+
+        Destroying a running QThread aborts the whole process.
+        """
+        if self.thread_ is not None and self.thread_.isRunning():
+            if self.worker is not None:
+                self.worker.cancelled = True
+            self.thread_.quit()
+            self.thread_.wait()
+
+    def closeEvent(self, event: Any) -> None:
+        self.stop_work()
+        super().closeEvent(event)
+
     def _cancel(self) -> None:
         if self.worker is not None and self.thread_ is not None and self.thread_.isRunning():
             self.worker.cancelled = True

@@ -60,7 +60,13 @@ class ProblemsView(QTreeWidget):
         self.setHeaderLabels([_("Problem"), _("Severity"), _("Place")])
         self.setAccessibleName(_("Problems"))
 
-    def show_results(self, results: list[Any]) -> None:
+    def show_results(self, results: list[Any], factsheet: Any = None) -> None:
+        """``factsheet`` names the places ("Clusters › Mazovia ICT Cluster › Members")."""
+        from eccp_desktop.i18n import current_language
+
+        if results:  # Babel (CLDR names) only once there is something to name: start-up
+            from eccp_desktop.i18n.places import place_label
+        lang = current_language()
         expanded = {
             self.topLevelItem(i).text(0)
             for i in range(self.topLevelItemCount())
@@ -80,7 +86,9 @@ class ProblemsView(QTreeWidget):
                 group = QTreeWidgetItem(self, [self._title(r.section)])
                 group.setFirstColumnSpanned(False)
                 groups[r.section] = group
-            item = QTreeWidgetItem(group, [r.message, severity_label(r.severity), r.path])
+            place = place_label(factsheet, r.path, lang)
+            item = QTreeWidgetItem(group, [r.message, severity_label(r.severity), place])
+            item.setToolTip(2, r.path)
             item.setIcon(0, style.standardIcon(ICONS.get(r.severity, ICONS["info"])))
             item.setData(0, PathRole, r.path)
             item.setData(0, SeverityRole, r.severity)

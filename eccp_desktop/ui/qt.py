@@ -17,12 +17,14 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     QRegularExpression,
+    QRunnable,
     QSettings,
     QSize,
     QSortFilterProxyModel,
     QStringListModel,
     Qt,
     QThread,
+    QThreadPool,
     QTimer,
     QTranslator,
     QUrl,
@@ -84,3 +86,4 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid as is_valid

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from eccp_desktop.i18n import N_, _
+from eccp_desktop.i18n import N_, _, current_language
+from eccp_desktop.i18n.places import action_label, format_change, place_label
 from eccp_desktop.ui.document import Document
 from eccp_desktop.ui.pages import Page
 from eccp_desktop.ui.qt import (
@@ -26,6 +27,7 @@ from eccp_desktop.ui.qt import (
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 
 STATUS_TITLES = {
@@ -84,14 +86,26 @@ class SignOffDialog(QDialog):
         message, problems = refused
         self.message.setText(message)
         self.problems.clear()
+        fs = self.page.doc.factsheet
         for p in problems:
-            self.problems.addItem(f"\u2716 {p.message} ({p.path})")
+            place = place_label(fs, p.path, current_language())
+            self.problems.addItem(f"\u2716 {p.message} ({place})")
         self.problems.setVisible(bool(problems))
+
+
+def local_time(at: dt.datetime, lang: str) -> str:
+    """A stored UTC time in the computer's zone, with the zone named."""
+    from eccp_desktop.i18n.formatting import format_datetime
+
+    local = at.astimezone()
+    zone = local.tzname() or local.strftime("UTC%z")
+    return f"{format_datetime(local.replace(tzinfo=None), lang, 'short')} {zone}"
 
 
 class RecordPage(Page):
     keys = ("validation", "status", "review_comments")
     title = N_("Validation and review")
+    history_loaded = Signal()
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
@@ -137,13 +151,21 @@ class RecordPage(Page):
         crow.addWidget(self.resolve_button)
         cl.addWidget(self.comments)
         cl.addLayout(crow)
-        self.target_path = "/"  # the field or row the next comment is about
+        self.target_path = (
+            ""  # the field or row the next comment is about ("": the whole factsheet)
+        )
 
         self.history_box = QGroupBox(self)
         hl = QVBoxLayout(self.history_box)
         self.history = QTreeWidget(self)
         self.history.setRootIsDecorated(False)
+        self.history.setUniformRowHeights(True)
         hl.addWidget(self.history)
+        self.more_history = QPushButton(self)
+        self.more_history.clicked.connect(self._load_history_page)
+        self.more_history.setEnabled(False)
+        hl.addWidget(self.more_history, 0, Qt.AlignmentFlag.AlignLeft)
+        self._oldest = None
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.comments_box)
@@ -157,30 +179,17 @@ class RecordPage(Page):
 
     # -- workflow --------------------------------------------------------------
     def transition(self, target: str, **who: Any) -> tuple[str, list[Any]] | None:
-        """Move the status; None when done, else (message, problems).
+        """Move the status; None when done, else (message, problems)."""
+        from eccp_desktop.operations import Done
 
-        Signing off a draft submits it first, in the same step (all or nothing).
-        """
-        from eccp_desktop.workflow import TransitionRefused, transition
-
-        def change(fs: Any) -> None:
-            if target == "validated" and fs.status == "draft":
-                transition(fs, "submitted")
-            transition(fs, target, **who)
-
-        try:
-            label = _("Change status to {status}").format(
-                status=_(STATUS_TITLES.get(target, target))
-            )
-            if not self.doc.mutate(change, label):
-                return (_("This factsheet is read-only here."), [])
-        except TransitionRefused as e:
-            message = e.args[0] if e.args else str(e)
-            problems = list(getattr(e, "problems", []) or [])
-            self.refusal.setText("\u2716 " + str(message))
-            return (str(message), problems)
-        self.refusal.clear()
-        return None
+        outcome = self.doc.transition(target, **who)
+        if isinstance(outcome, Done):
+            self.refusal.clear()
+            return None
+        message = getattr(outcome, "reason", "")
+        problems = list(getattr(outcome, "problems", []) or [])
+        self.refusal.setText("\u2716 " + message)
+        return (message, problems)
 
     def sign_off(self, by: str, organisation: str, on: dt.date) -> tuple[str, list[Any]] | None:
         return self.transition("validated", by=by, organisation=organisation, on=on)
@@ -193,9 +202,10 @@ class RecordPage(Page):
 
     # -- review ----------------------------------------------------------------
     def set_target(self, path: str) -> None:
-        self.target_path = path
-        self.target_label.setText(_("About {place}:").format(place=path))
-        self.comment_text.setAccessibleDescription(path)
+        self.target_path = "" if path == "/" else path
+        place = place_label(self.doc.factsheet, self.target_path, current_language())
+        self.target_label.setText(_("About {place}:").format(place=place))
+        self.comment_text.setAccessibleDescription(place)
 
     def add_comment(self) -> None:
         from eccp_desktop.domain.model import ReviewComment
@@ -240,38 +250,63 @@ class RecordPage(Page):
             )
         else:
             self.record.setText(_("Not signed off yet."))
-        writable = self.doc.editable
-        self.submit_button.setEnabled(writable and fs.status == "draft")
-        self.sign_button.setEnabled(writable and fs.status in ("draft", "submitted"))
-        self.reopen_button.setEnabled(writable and fs.status != "draft")
-        can_review = not self.doc.session.read_only
+        perms = self.doc.permissions
+        self.submit_button.setEnabled(perms.submit)
+        self.sign_button.setEnabled(perms.sign_off)
+        self.reopen_button.setEnabled(perms.reopen)
+        can_review = perms.comment
         self.add_comment_button.setEnabled(can_review)
         self.resolve_button.setEnabled(can_review)
         self.comments.clear()
         for i, c in enumerate(fs.review_comments):
             mark = "\u2714" if c.resolved else "\u25cb"
-            item = QTreeWidgetItem([mark, c.path, c.author, c.text])
+            place = place_label(fs, c.path, current_language())
+            item = QTreeWidgetItem([mark, place, c.author, c.text])
+            item.setToolTip(1, c.path)
             item.setData(0, Qt.ItemDataRole.UserRole, i)
             item.setToolTip(0, _("resolved") if c.resolved else _("open"))
             self.comments.addTopLevelItem(item)
 
     def refresh_history(self) -> None:
+        """The newest page of the history, read off the GUI thread."""
         self.history.clear()
-        country, edition = self.doc.session.ident
-        for h in reversed(self.doc.session.store.history(country, edition)[-500:]):
-            old = "" if h.old is None else str(h.old)[:60]
-            new = "" if h.new is None else str(h.new)[:60]
+        self._oldest: int | None = None
+        self._load_history_page()
+
+    def _load_history_page(self) -> None:
+        from eccp_desktop.ui.runner import run_off_thread
+
+        store, (country, edition) = self.doc.session.store, self.doc.session.ident
+        before = self._oldest
+        self.more_history.setEnabled(False)
+        run_off_thread(
+            lambda: store.history_page(country, edition, before=before),
+            self._show_history,
+            lambda message: self.history_box.setTitle(f"{_('Change history')} \u2716 {message}"),
+            owner=self,
+        )
+
+    def _show_history(self, page: list[Any]) -> None:
+        from eccp_desktop.store.repository import HISTORY_PAGE
+
+        lang = current_language()
+        fs = self.doc.factsheet
+        for h in page:
             self.history.addTopLevelItem(
                 QTreeWidgetItem(
                     [
-                        h.at.strftime("%Y-%m-%d %H:%M:%S"),
+                        local_time(h.at, lang),
                         h.actor,
-                        h.action,
-                        h.path,
-                        f"{old} \u2192 {new}",
+                        action_label(h.action, lang),
+                        place_label(fs, h.path, lang),
+                        format_change(h.old, h.new, h.path, lang),
                     ]
                 )
             )
+        if page:
+            self._oldest = page[-1].id
+        self.more_history.setEnabled(len(page) == HISTORY_PAGE)
+        self.history_loaded.emit()
 
     def showEvent(self, event: Any) -> None:
         self.refresh_history()
@@ -287,9 +322,10 @@ class RecordPage(Page):
         self.comment_text.setPlaceholderText(_("A comment on the selected field or row…"))
         self.comment_text.setAccessibleName(_("New review comment"))
         self.add_comment_button.setText(_("Add &comment"))
-        self.target_label.setText(_("About {place}:").format(place=self.target_path))
+        self.set_target(self.target_path)
         self.resolve_button.setText(_("Resolve / reopen"))
         self.history_box.setTitle(_("Change history"))
+        self.more_history.setText(_("Show &older changes"))
         self.history.setAccessibleName(_("Change history"))
         self.comments.setAccessibleName(_("Review comments"))
         self.history.setHeaderLabels([_("When"), _("Who"), _("Action"), _("Place"), _("Change")])

@@ -1,7 +1,8 @@
 """`make bench`: run every ``tests/bench/*_bench.py`` module's ``main()`` in turn.
 
 Each module prints its own figures; pass module names to run only some
-(``python -m tests.bench validation pdf``).
+(``python -m tests.bench validation pdf``). The figures the issue sets
+targets for are printed once more at the end, each beside its target.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import importlib
 import pkgutil
 import sys
 from pathlib import Path
+
+from tests.bench import targets
 
 
 def main(selected: list[str]) -> int:
@@ -20,6 +23,7 @@ def main(selected: list[str]) -> int:
     for name in names:
         print(f"== {name.removesuffix('_bench')}", flush=True)
         importlib.import_module(f"tests.bench.{name}").main()
+    targets.summary()
     return 0
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -55,7 +54,7 @@ def open_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., object]]:  # ty
         with qtbot.waitActive(w):
             w.show()
             w.activateWindow()
-        assert w.open_store(argparse.Namespace(db=str(db)))
+        assert w.open_store(str(db))
         w.navigator.select(country, edition)
         assert w.doc is not None and w.doc.session.ident == (country, edition)
         w.doc.validate_now()

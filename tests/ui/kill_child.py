@@ -6,7 +6,6 @@ parent knows what must be in the store after it kills this process.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
@@ -25,7 +24,7 @@ def main() -> None:
     app = create_app()
     w = MainWindow(QSettings(settings_file, QSettings.Format.IniFormat))
     w.show()
-    assert w.open_store(argparse.Namespace(db=db))
+    assert w.open_store(db)
     w.navigator.select("PL", 2023)
     sections = next(p for p in w.editor.pages if isinstance(p, SectionsPage))
     clusters = next(p for p in w.editor.pages if isinstance(p, ClustersPage)).tables[0]

@@ -7,7 +7,6 @@ docs/problems-dock.png (the Problems dock in use) and docs/pdf-preview.png.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import os
 import sys
@@ -101,7 +100,7 @@ def main(out: Path) -> None:
         w = MainWindow(QSettings(str(tmp / f"{lang}.ini"), QSettings.Format.IniFormat))
         w.resize(1440, 900)
         w.show()
-        w.open_store(argparse.Namespace(db=str(db)))
+        w.open_store(str(db))
         if lang != "en":
             w.set_ui_language(lang)
         return w
@@ -172,7 +171,51 @@ def main(out: Path) -> None:
         app.processEvents()
     preview.grab().save(str(out / "pdf-preview.png"))
     preview.close()
+    places(out, window, settle, page)
     print("screenshots in", out)
+
+
+def places(out: Path, window, settle, page) -> None:  # type: ignore[no-untyped-def]
+    """Readable places in the Problems dock, the history and the comments (en, de)."""
+    from eccp_desktop.domain.model import ReviewComment
+    from eccp_desktop.editing import InsertItem
+    from eccp_desktop.ui.language import apply_language
+    from eccp_desktop.ui.qt import QApplication
+    from eccp_desktop.ui.record_page import RecordPage
+
+    for lang in ("en", "de"):
+        w = window(lang)
+        w.navigator.select("PL", 2023)
+        settle(w)
+        if lang == "en":  # some history and comments to show (once: the store is shared)
+            w.doc.set("/clusters/1/members", 45)
+            w.doc.set("/policies/0/budget_eur", 18_500_000)
+            w.doc.set("/sections/economic_context/pl", "Gospodarka Polski rośnie.")
+            n = len(w.doc.factsheet.review_comments)
+            for i, (path, text) in enumerate(
+                [
+                    ("/clusters/1/members", "Is 45 members right? The register lists 51."),
+                    ("", "Overall clear; please cite the 2023 sources."),
+                ]
+            ):
+                w.doc.review(
+                    InsertItem(
+                        "/review_comments",
+                        n + i,
+                        ReviewComment(path, "Expert A", "expert", text),
+                    )
+                )
+        rec = page(w, RecordPage)
+        for _ in range(50):
+            QApplication.processEvents()
+            if rec.history.topLevelItemCount():
+                break
+        for col in range(5):
+            rec.history.resizeColumnToContents(col)
+        settle(w)
+        w.grab().save(str(out / f"places-record-{lang}.png"))
+        w.close()
+    apply_language("en")
 
 
 if __name__ == "__main__":

@@ -127,7 +127,7 @@ def test_a_change_saved_elsewhere_reloads_instead_of_overwriting(
         fs.clusters[0].name = "Renamed elsewhere"
         other.save(fs, base_version=v, actor="cli")
     assert not m.setData(m.index(0, m.column_of("members")), 71)
-    assert failed and "reloaded" in failed[-1]
+    assert failed and "changed elsewhere by cli" in failed[-1]  # who, and that it was reloaded
     assert doc.factsheet.clusters[0].name == "Renamed elsewhere"
     assert m.index(0, 0).data() == "Renamed elsewhere"
     assert stored(doc).clusters[0].members == 70

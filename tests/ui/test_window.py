@@ -153,13 +153,15 @@ def test_reviewer_mode_switches_at_run_time_and_history_lists_edits(
     assert not w.doc.editable and "reviewer mode" in w.windowTitle()
     assert not w.doc.set("/clusters/0/members", 1)
     page = next(p for p in w.editor.pages if isinstance(p, RecordPage))
-    w.editor.show_page(w.editor.pages.index(page))
+    with qtbot.waitSignal(page.history_loaded):
+        w.editor.show_page(w.editor.pages.index(page))
     rows = [page.history.topLevelItem(i) for i in range(page.history.topLevelItemCount())]
     assert (rows[0].text(1), rows[0].text(3), rows[0].text(4)) == (
         "tester",
-        "/clusters/0/members",
+        "Cluster organisations \u203a Mazovia ICT Cluster \u203a Members",
         "80 \u2192 77",
     )
+    assert rows[0].text(0).endswith(" UTC")  # local time, the zone named (UTC here)
     w.actions_.reviewer.trigger()
     assert w.doc.editable
 

@@ -63,7 +63,10 @@ def test_sign_off_refused_with_errors_then_accepted(qtbot, open_window, ready_st
     dialog = sign_off(qtbot, w)
     assert dialog.isVisible(), "a refused sign-off keeps the dialog open"
     listed = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
-    assert any("/clusters/0/members" in line for line in listed)
+    assert any(
+        "(Cluster organisations \u203a Mazovia ICT Cluster \u203a Members)" in line
+        for line in listed
+    )
     assert stored(pl_store).status == "draft"
     dialog.reject()
 
@@ -78,9 +81,17 @@ def test_sign_off_refused_with_errors_then_accepted(qtbot, open_window, ready_st
         "Anna Nowak",
         "Ministry of Development and Technology",
     )
-    # undo the sign-off: back to draft in the store
+    # undo never crosses the sign-off; the factsheet is locked and says why
+    assert not w.actions_.undo.isEnabled()
     w.actions_.undo.trigger()
+    assert stored(pl_store).status == "validated"
+    banner = w.editor.banner
+    assert banner.isVisible() and "reopen" in banner.text
+    assert not w.actions_.add_row.isEnabled() and not w.actions_.delete_rows.isEnabled()
+    assert not table.add_button.isEnabled()
+    qtbot.mouseClick(banner.buttons[0], Qt.MouseButton.LeftButton)  # Reopen
     assert stored(pl_store).status == "draft"
+    assert not banner.isVisible() and w.actions_.add_row.isEnabled()
 
 
 def test_reviewer_mode_cannot_change_data_but_can_comment(
