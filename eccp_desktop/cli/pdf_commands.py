@@ -318,13 +318,13 @@ def cmd_pdf_all(args: argparse.Namespace) -> int:
     failed: list[tuple[Job, str]] = []
     # The workers start first and warm up while this process loads the store.
     with Workers(workers, langs or ["en"]) as pool:
-        with open_store(args, read_only=True) as store:
+        # writable: the store keeps each PDF's layout map as it is written
+        with open_store(args) as store:
             sheets = store.load_all()
-        out_dir.mkdir(parents=True, exist_ok=True)
-        jobs = jobs_for(sheets, langs, out_dir)
-        progress = Progress(len(jobs))
-        not_kept = None
-        with open_store(args) as store:  # keeps each PDF's layout map as it is written
+            out_dir.mkdir(parents=True, exist_ok=True)
+            jobs = jobs_for(sheets, langs, out_dir)
+            progress = Progress(len(jobs))
+            not_kept = None
             for job, outcome in pool.map(run_mapped_job, jobs):
                 progress.step(job.name)
                 if isinstance(outcome, str):
