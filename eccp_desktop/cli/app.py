@@ -7,6 +7,7 @@ design's contract: 0 success, 1 ``validate`` found errors, 2 bad input.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -18,8 +19,9 @@ from eccp_desktop.cli import (
     store_commands,
     validate_commands,
 )
-from eccp_desktop.cli.common import EXIT_BAD_INPUT, BadInput, err
+from eccp_desktop.cli.common import EXIT_BAD_INPUT, EXIT_OK, BadInput, err
 from eccp_desktop.i18n import _
+from eccp_desktop.store.errors import StoreError
 
 # Each module adds its sub-commands with ``register(subparsers)``.
 COMMAND_MODULES = [
@@ -61,11 +63,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if args.command is None:
             return open_window(args)
-        return int(args.handler(args))  # handlers return the exit code
+        code = int(args.handler(args))  # handlers return the exit code
+        sys.stdout.flush()  # a closed pipe shows here, inside the guard
+        return code
     except BadInput as e:
         for line in e.lines:
             err(line)
         return EXIT_BAD_INPUT
+    except StoreError as e:
+        # Whatever command met it: an unusable store is bad input, one line.
+        err(str(e))
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # `eccp-desktop list | head -1`: the reader has what it wanted. Python
+        # would report the pipe again when it flushes stdout at exit: point
+        # stdout at /dev/null first (the documented recipe).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         err(_("interrupted"))
         return 130

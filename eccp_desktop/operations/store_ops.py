@@ -118,9 +118,11 @@ def open_store(db: str | None, *, read_only: bool = False) -> tuple[Store, str]:
 
     target, is_default = store_target(db)
     first_use = is_default and not os.path.exists(target)
-    store = Store.open(target, read_only=read_only and not first_use)
-    if first_use:
-        seed_demo(store)
+    # The demo goes in as the store is created: two first starts at once
+    # create (and fill) it once (store.creation).
+    store = Store.open(
+        target, read_only=read_only and not first_use, initial=seed_demo if is_default else None
+    )
     return store, target
 
 

@@ -10,7 +10,7 @@ from reportlab.platypus import Paragraph
 from eccp_desktop.domain.model import LocalizedText, text_in
 from eccp_desktop.i18n import translator
 from eccp_desktop.i18n.formatting import format_date, format_eur, format_integer, format_percent
-from eccp_desktop.pdf import styles
+from eccp_desktop.pdf import limits, styles
 from eccp_desktop.pdf.escape import markup, paragraphs
 from eccp_desktop.pdf.para import FALLBACK_MARKUP, Para
 
@@ -22,6 +22,9 @@ FALLBACK_MARK = "EN"
 class Context:
     lang: str
     fallbacks: int = field(default=0)
+
+    def __post_init__(self) -> None:
+        limits.LANGUAGE.set(self.lang)  # the cut marks of escape.markup speak it
 
     def gettext(self, message: str) -> str:
         return translator(self.lang).gettext(message)

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from functools import cache
 from urllib.parse import urlsplit
 
+from eccp_desktop.pdf import limits
 from eccp_desktop.pdf.fonts import coverage
 
 REPLACEMENT = "\ufffd"
@@ -27,9 +28,20 @@ _SENTENCE_END = re.compile(r"[.!?;:…。]\s")
 
 
 @cache
+def printable_points() -> frozenset[int]:
+    """What a PDF prints as typed: drawable in every face, and not right-to-left.
+
+    reportlab lays text out left to right without the bidirectional algorithm:
+    Hebrew or Arabic would read mirrored. Those are replaced (and validation
+    warns before), rather than printed wrongly.
+    """
+    return frozenset(p for p in coverage() if unicodedata.bidirectional(chr(p)) not in ("R", "AL"))
+
+
+@cache
 def _undrawable() -> re.Pattern[str]:
     """A character class of everything the font cannot draw (its complement, as ranges)."""
-    points = sorted(coverage() | {ord("\n")})
+    points = sorted(printable_points() | {ord("\n")})
     ranges: list[str] = []
     start = prev = points[0]
     for p in [*points[1:], -1]:
@@ -53,11 +65,17 @@ def clean(text: str | None) -> str:
     return _undrawable().sub(REPLACEMENT, text)
 
 
-def markup(text: str | None) -> str:
-    """One line or paragraph of user text as platypus markup (escaped, ``<br/>`` for newlines)."""
+def markup(text: str | None, limit: int = limits.CELL_LIMIT) -> str:
+    """One line or paragraph of user text as platypus markup (escaped, ``<br/>`` for newlines).
+
+    Longer than ``limit``: cut, with the printed mark saying how much is left out.
+    """
     body = clean(text)
+    body, omitted = limits.cut(body, limit)
     body = body.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     body = _SPACES.sub(" ", body).strip()
+    if omitted:
+        body += " " + limits.note(omitted)
     return body.replace("\n", "<br/>")
 
 
@@ -80,9 +98,12 @@ def paragraphs(text: str | None) -> list[tuple[str, bool]]:
     """User text as paragraph markups (blank lines split, long ones cut), each with
     whether the next piece continues the same paragraph (so no gap is put between)."""
     out: list[tuple[str, bool]] = []
-    for block in _BLANK_LINES.split(clean(text)):
+    body, omitted = limits.cut(clean(text), limits.BODY_LIMIT)
+    for block in _BLANK_LINES.split(body):
         parts = [m for m in (markup(p) for p in pieces(block)) if m]
         out += [(m, i < len(parts) - 1) for i, m in enumerate(parts)]
+    if omitted:
+        out.append((markup(limits.note(omitted)), False))
     return out
 
 

@@ -14,7 +14,7 @@ from reportlab.platypus import LongTable, Paragraph, TableStyle
 from eccp_desktop.domain.model import Factsheet, TierScheme, text_in
 from eccp_desktop.i18n import labels
 from eccp_desktop.i18n.formatting import format_integer
-from eccp_desktop.pdf import fonts, layout_map, styles
+from eccp_desktop.pdf import fonts, layout_map, limits, styles
 from eccp_desktop.pdf.context import Context
 from eccp_desktop.pdf.escape import markup, safe_url
 from eccp_desktop.pdf.para import Para
@@ -111,7 +111,7 @@ def grid(
     col_widths = fit_header_words(header, widths)
     data: list[list[Cell]] = [
         [
-            Para(markup(h), sheet[_header_style(i, align_right, align_center)])
+            Para(markup(h, limits.HEADER_LIMIT), sheet[_header_style(i, align_right, align_center)])
             for i, h in enumerate(header)
         ]
     ]

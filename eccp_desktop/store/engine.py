@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from eccp_desktop.i18n import _
+from eccp_desktop.store import opening
 from eccp_desktop.store.errors import StoreError
 
 
@@ -58,7 +59,7 @@ def is_marked_read_only(path: Path) -> bool:
     if path.exists():
         if not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
             return True
-        return not os.access(path, os.W_OK)
+        return not os.access(path, os.W_OK) or opening.folder_is_read_only(path)
     return False
 
 
@@ -101,38 +102,11 @@ def create(location: Location, *, read_only: bool) -> Engine:
     if read_only:
         if not path.exists():
             raise StoreError(_("{path} does not exist").format(path=path))
-        uri = f"file:{path.resolve()}?mode=ro"
-        engine = create_engine(
-            "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
-        )
+        engine = create_engine("sqlite://", creator=lambda: opening.connect_read_only(path))
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(location.url, connect_args={"check_same_thread": False})
+    # The file was recognised (opening.inspect) before this engine exists: its
+    # first connection may write (the WAL switch), and now it may.
     event.listen(engine, "connect", _sqlite_pragmas(read_only))
-    _check_sqlite(engine, path)
     return engine
-
-
-def _check_sqlite(engine: Engine, path: Path) -> None:
-    try:
-        with engine.connect() as conn:
-            result = conn.execute(text("PRAGMA quick_check")).scalar()
-    except DBAPIError as e:
-        engine.dispose()
-        reason = str(e.orig) if e.orig else str(e)
-        if "not a database" in reason or "malformed" in reason:
-            raise StoreError(
-                _(
-                    "{path} is not an ECCP store: it is not an SQLite database, or it is damaged ({reason})"
-                ).format(path=path, reason=reason)
-            ) from None
-        raise StoreError(
-            _("{path} cannot be opened: {reason}").format(path=path, reason=reason)
-        ) from None
-    if result != "ok":
-        engine.dispose()
-        raise StoreError(
-            _("{path} is damaged (integrity check: {result}); restore it from a copy").format(
-                path=path, result=result
-            )
-        )

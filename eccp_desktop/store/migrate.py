@@ -53,6 +53,26 @@ def current_revision(engine: Engine) -> str | None:
     return rows[0][0] if len(rows) == 1 else None
 
 
+def check_revision(revision: str | None, where: str) -> None:
+    """Refuse, before anything is written, a store of a schema this version does not know."""
+    if revision is None or revision == SCHEMA_HEAD:
+        return
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        known = script.get_revision(revision) is not None
+    except CommandError:
+        known = False
+    if not known:
+        raise StoreError(
+            _(
+                "{where} was written by a newer version of ECCP Factsheet Desktop (schema {found}); this version understands up to {head}. It was left untouched: please update the application."
+            ).format(where=where, found=revision, head=script.get_current_head())
+        )
+
+
 def upgrade(engine: Engine, location: Location, *, read_only: bool) -> None:
     if current_revision(engine) == SCHEMA_HEAD:
         return
@@ -96,6 +116,10 @@ def upgrade(engine: Engine, location: Location, *, read_only: bool) -> None:
     if current is not None and location.path is not None:
         backup_copy(location.path, f"before-{head}")
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Two copies creating the schema at once: one waits for the other,
+            # then finds it done (Alembic skips what is already at head).
+            conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('eccp-desktop-schema'))"))
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 

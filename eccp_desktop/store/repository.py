@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+import functools
+import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
@@ -21,12 +24,17 @@ from eccp_desktop.domain.countries import COUNTRIES
 from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.exchange.codec import factsheet_to_dict
 from eccp_desktop.exchange.diff import Change, diff
+from eccp_desktop.exchange.package import check_document
 from eccp_desktop.i18n import _
+from eccp_desktop.store import creation, damage, mapping, opening, retry
 from eccp_desktop.store import engine as engines
-from eccp_desktop.store import mapping
 from eccp_desktop.store import schema as s
 from eccp_desktop.store.errors import ConflictError, NotFoundError, StoreError, StoreReadOnlyError
-from eccp_desktop.store.migrate import upgrade
+from eccp_desktop.store.migrate import check_revision, upgrade
+
+_READ_FAILURES: tuple[type[Exception], ...] = (DBAPIError, *damage.READ_FAILURES)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +78,23 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def _reading(method: Callable[P, R]) -> Callable[P, R]:
+    """A read that meets an undecodable value says where the store is damaged."""
+
+    @functools.wraps(method)
+    def guarded(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except StoreError:
+            raise
+        except _READ_FAILURES as e:
+            store = args[0]
+            assert isinstance(store, Store)
+            raise store.damage_error(e) from None
+
+    return guarded
+
+
 def _utc(at: dt.datetime) -> dt.datetime:
     """SQLite gives the stored UTC time back without its zone."""
     return at.replace(tzinfo=dt.UTC) if at.tzinfo is None else at.astimezone(dt.UTC)
@@ -92,16 +117,45 @@ class Store:
 
     # -- opening --------------------------------------------------------
     @classmethod
-    def open(cls, path_or_url: str | os.PathLike[str], *, read_only: bool = False) -> Store:
+    def open(
+        cls,
+        path_or_url: str | os.PathLike[str],
+        *,
+        read_only: bool = False,
+        initial: Callable[[Store], None] | None = None,
+    ) -> Store:
         """Open (creating and migrating if needed) the store at ``path_or_url``.
 
         A file without write permission is opened read-only; a damaged file,
         a file that is not SQLite or a store of a newer version raise
-        StoreError with the reason.
+        StoreError with the reason. ``initial`` fills a store that this call
+        creates (the demo on first use); it is not run on an existing store,
+        and of two processes creating one store at once only one runs it.
         """
         location = engines.locate(path_or_url)
-        if location.path is not None and engines.is_marked_read_only(location.path):
-            read_only = True
+        path = location.path
+        if path is not None and not read_only and not path.exists():
+
+            def build(private: Path) -> None:
+                with cls._open(engines.locate(private), read_only=False) as fresh:
+                    if initial is not None:
+                        initial(fresh)
+
+            creation.create_new(path, build)
+        return cls._open(location, read_only=read_only)
+
+    @classmethod
+    def _open(cls, location: engines.Location, *, read_only: bool) -> Store:
+        if location.path is not None:
+            if location.path.is_dir():
+                raise StoreError(
+                    _("{path} is a folder, not a store file").format(path=location.path)
+                )
+            if engines.is_marked_read_only(location.path):
+                read_only = True
+            # Looked at read-only first: a file that is not ours, damaged or of
+            # a newer version is refused before any connection could write.
+            check_revision(opening.inspect(location.path), location.display)
         engine = engines.create(location, read_only=read_only)
         try:
             upgrade(engine, location, read_only=read_only)
@@ -117,6 +171,25 @@ class Store:
             ) from None
         return cls(engine, location, read_only=read_only)
 
+    def damage_error(self, e: Exception) -> StoreError:
+        """StoreError naming where the store is damaged, after ``e`` from a read."""
+        reason = str(getattr(e, "orig", None) or e)
+        place = None
+        if self.location.path is not None:
+            try:
+                con = opening.connect_read_only(self.location.path)
+            except Exception:
+                pass
+            else:
+                try:
+                    place = damage.undecodable_place(con)
+                finally:
+                    con.close()
+        where = self.location.display
+        if place is not None:
+            return opening.damaged(where, _("unreadable value at {place}").format(place=place))
+        return opening.damaged(where, reason[:200])
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -127,6 +200,7 @@ class Store:
         self.close()
 
     # -- reading --------------------------------------------------------
+    @_reading
     def list(self) -> builtins.list[Summary]:
         f = s.FactsheetRow
         clusters = select(func.count()).where(s.ClusterRow.factsheet_id == f.id).scalar_subquery()
@@ -137,6 +211,7 @@ class Store:
         with self.engine.connect() as conn:
             return [Summary(*row) for row in conn.execute(stmt)]
 
+    @_reading
     def editions(self, country: str) -> builtins.list[int]:
         with self.engine.connect() as conn:
             return list(
@@ -166,14 +241,27 @@ class Store:
     def load(self, country: str, edition: int) -> Factsheet:
         return self.load_versioned(country, edition)[0]
 
+    @_reading
     def load_versioned(self, country: str, edition: int) -> tuple[Factsheet, int]:
         """The factsheet and the version to pass back to ``save``."""
         with self.engine.connect() as conn:
             row = self._row(conn, country, edition)
             (fs,) = mapping.load_factsheets(conn, [row])
-        self._snapshots[row.id] = (row.version, factsheet_to_dict(fs))
+        snapshot = factsheet_to_dict(fs)
+        # What the store gives must be a factsheet a package could carry (codes,
+        # ranges, texts): otherwise export, validate or pdf would fail later.
+        problems = check_document(snapshot)
+        if problems:
+            raise opening.damaged(
+                self.location.display,
+                _("the {code} {edition} factsheet at {place}").format(
+                    code=fs.country, edition=fs.edition, place=problems[0]
+                ),
+            )
+        self._snapshots[row.id] = (row.version, snapshot)
         return fs, row.version
 
+    @_reading
     def load_all(self) -> builtins.list[Factsheet]:
         with self.engine.connect() as conn:
             rows = conn.execute(
@@ -181,6 +269,7 @@ class Store:
             ).all()
             return mapping.load_factsheets(conn, rows)
 
+    @_reading
     def history(self, country: str, edition: int) -> builtins.list[ChangeRecord]:
         c = s.ChangeRow
         with self.engine.connect() as conn:
@@ -192,6 +281,7 @@ class Store:
             )
             return [_record_of(r) for r in conn.execute(stmt)]
 
+    @_reading
     def history_page(
         self, country: str, edition: int, *, before: int | None = None, limit: int = HISTORY_PAGE
     ) -> builtins.list[ChangeRecord]:
@@ -212,6 +302,7 @@ class Store:
             return [_record_of(r) for r in conn.execute(stmt)]
 
     # -- writing --------------------------------------------------------
+    @retry.retried
     def save(
         self, factsheet: Factsheet, *, base_version: int, actor: str, coalesce: bool = False
     ) -> int:
@@ -256,6 +347,7 @@ class Store:
         self._snapshots[row.id] = (version, new)
         return int(version)
 
+    @retry.retried
     def import_factsheets(
         self, factsheets: Sequence[Factsheet], *, actor: str
     ) -> builtins.list[ImportOutcome]:
@@ -267,6 +359,7 @@ class Store:
                 outcomes.append(self._replace(conn, fs, actor))
         return outcomes
 
+    @retry.retried
     def delete(self, country: str, edition: int) -> None:
         self._writable()
         with self._transaction() as conn:
@@ -314,10 +407,15 @@ class Store:
     def _ensure_country(self, conn: Connection, code: str) -> None:
         if conn.scalar(select(s.CountryRow.code).where(s.CountryRow.code == code)) is None:
             c = COUNTRIES[code]
+            # "if it is not there yet": two writers may add the same country at once.
+            if conn.dialect.name == "postgresql":
+                from sqlalchemy.dialects.postgresql import insert as upsert
+            else:
+                from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
             conn.execute(
-                insert(s.CountryRow).values(
-                    code=code, eu_group=c.group, languages=list(c.languages)
-                )
+                upsert(s.CountryRow)
+                .values(code=code, eu_group=c.group, languages=list(c.languages))
+                .on_conflict_do_nothing(index_elements=["code"])
             )
 
     def _replace(self, conn: Connection, fs: Factsheet, actor: str) -> ImportOutcome:
@@ -443,6 +541,24 @@ class _Transaction:
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
         self._ctx.__exit__(exc_type, exc, tb)
+        if isinstance(exc, UnicodeDecodeError | json.JSONDecodeError) or (
+            isinstance(exc, DBAPIError) and "decode" in str(exc.orig)
+        ):
+            # Reading what is there before a write met a damaged value.
+            raise self._store.damage_error(exc) from None
+        if isinstance(exc, DBAPIError) and retry.sqlstate(exc) in retry.RETRYABLE:
+            # Aborted by the server because of another writer: run it again.
+            code = retry.sqlstate(exc) or ""
+            raise retry.Collision(code, str(exc.orig or exc).splitlines()[0]) from None
+        if isinstance(exc, DBAPIError) and (
+            retry.sqlstate(exc) == "23505" or "UNIQUE constraint failed" in str(exc.orig)
+        ):
+            # Another writer added the same factsheet (or country) meanwhile.
+            raise ConflictError(
+                _(
+                    "someone else added the same factsheet at the same time; nothing was written: reload and try again"
+                )
+            ) from None
         if isinstance(exc, DBAPIError):
             where = self._store.location.display
             reason = str(exc.orig) if exc.orig else str(exc)

@@ -12,6 +12,7 @@ from eccp_desktop.validation import (  # noqa: F401
     consistency,
     cross_record,
     formats,
+    printable,
     ranges,
     required,
     tiers,

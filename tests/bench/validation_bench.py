@@ -1,8 +1,9 @@
 """Validation speed: the whole synthetic store, one factsheet, one re-validation.
 
 Targets (issue 3): one 500-cluster factsheet <= 10 ms, re-validation after a
-single-field edit <= 5 ms, the whole store (56 x 500 clusters) <= 0.6 s
-including loading it from the store.
+single-field edit <= 5 ms; issue 16: the whole store (56 x 500 clusters)
+<= 500 ms including loading it from the store. Beside the wall clock, the CPU
+time of the same runs: a shared machine stretches the first, hardly the second.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from eccp_desktop.validation import Validator, validate
+from tests.bench import targets
 from tests.bench.synthetic import build_store, synthetic_factsheet
 
 
@@ -43,18 +45,28 @@ def main() -> None:
         with store:
             loads: list[float] = []
             checks: list[float] = []
+            cpus: list[float] = []
 
             def whole_store() -> None:
                 gc.collect()  # start each run from the same heap
-                t0 = time.perf_counter()
+                c0, t0 = time.process_time(), time.perf_counter()
                 sheets = store.load_all()
                 t1 = time.perf_counter()
                 for fs in sheets:
                     validate(fs)
                 loads.append((t1 - t0) * 1000)
                 checks.append((time.perf_counter() - t1) * 1000)
+                cpus.append((time.process_time() - c0) * 1000)
 
-            _line("whole store validated (incl. loading)", _times(whole_store, 7), 600)
+            whole = _times(whole_store, 7)
+            _line("whole store validated (incl. loading)", whole, 500)
+            _line("  the same, CPU time", cpus, 500)
+            targets.record(
+                "whole store validated incl. loading, wall", statistics.median(whole), 500, "ms"
+            )
+            targets.record(
+                "whole store validated incl. loading, CPU time", statistics.median(cpus), 500, "ms"
+            )
             for label, part in (("loading (Store.load_all)", loads), ("validating", checks)):
                 print(
                     f"    of which {label:<37} median {statistics.median(part):8.2f} ms"

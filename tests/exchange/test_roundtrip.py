@@ -15,8 +15,7 @@ from eccp_desktop.store import Store
 from tests.strategies import factsheets
 
 
-# no deadline: the first example also compiles the schema (~0.3 s on a loaded machine)
-@settings(deadline=None)
+@settings(deadline=None)  # a whole factsheet through the strict reader: slow on a busy machine
 @given(factsheets())
 def test_package_round_trip_is_lossless(fs: Factsheet) -> None:
     assert check_document(factsheet_to_dict(fs)) == []  # what we write, we accept

@@ -10,6 +10,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -95,3 +96,48 @@ def test_any_factsheet_round_trips_on_postgresql(fs: Factsheet) -> None:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE "{make_url(url).database}" WITH (FORCE)'))
         admin.dispose()
+
+
+def test_two_processes_create_one_schema_and_two_writers_never_fail(pg_url: str) -> None:
+    """Issue #10: duplicate keys at store creation, deadlocks between two writers."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    results = ctx.Queue()
+    barrier = ctx.Barrier(2)
+    procs = [ctx.Process(target=_pg_writer, args=(pg_url, barrier, results, w)) for w in (0, 1)]
+    for p in procs:
+        p.start()
+    outcomes = [results.get(timeout=300) for _ in range(2 * PG_ROUNDS)]
+    for p in procs:
+        p.join(timeout=60)
+    failures = [o for o in outcomes if o[0] not in ("ok", "conflict")]
+    assert failures == []
+    with Store.open(pg_url) as store:
+        assert {s.country for s in store.list()} == {"PL", "DK", "FR"}
+
+
+PG_ROUNDS = 25
+
+
+def _pg_writer(url: str, barrier: Any, results: Any, who: int) -> None:
+    barrier.wait()
+    try:
+        store = Store.open(url)  # both create the schema at once
+    except Exception as e:
+        for _ in range(PG_ROUNDS):
+            results.put(("open failed", f"{type(e).__name__}: {e}"))
+        return
+    with store:
+        for i in range(PG_ROUNDS):
+            # Crossed orders make deadlocks likely; new countries race too.
+            sheets = [Factsheet("PL", 2023), Factsheet("DK", 2023), Factsheet("FR", 2023)]
+            if who:
+                sheets.reverse()
+            try:
+                store.import_factsheets(sheets, actor=f"w{who}")
+                results.put(("ok", i))
+            except ConflictError as e:
+                results.put(("conflict", str(e)))
+            except Exception as e:
+                results.put(("failed", f"{type(e).__name__}: {e}"))

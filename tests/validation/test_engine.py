@@ -37,6 +37,7 @@ def test_registry_checks_are_named_and_declare_their_rules() -> None:
         "tiers",
         "cross_record",
         "completeness",
+        "printable",
     }
     for check in REGISTRY:
         assert check.rules

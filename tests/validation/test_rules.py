@@ -135,6 +135,9 @@ CASES = [
     Case("text.language_not_listed", "warning", "/tier_schemes/0/name/de", put("/tier_schemes/0/name/de", "Wettbewerb")),
     Case("factsheet.english_missing", "error", "/languages", put("/languages", ["pl"])),
     Case("factsheet.country_language_missing", "info", "/languages", put("/languages", ["en"])),
+    # printable (issue #10): what the PDF cannot print as typed
+    Case("text.script_not_printable", "warning", "/policies/0/title/en", put("/policies/0/title/en", "שלום")),
+    Case("text.too_long_for_pdf", "warning", "/clusters/0/name", put("/clusters/0/name", "x" * 3_001)),
 ]  # fmt: skip
 
 

@@ -1,0 +1,66 @@
+"""Writers that collide on a database server: retried a bounded number of times.
+
+On PostgreSQL two transactions can deadlock (40P01) or fail serialization
+(40001); the server aborts one of them, which did nothing. Such a write is
+simply run again, a few times with a growing random pause; if it still
+collides it is reported as a conflict ("try again"), never as a failure of
+the store. SQLite serialises writers itself (busy_timeout), so this only
+ever triggers on a server.
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+import time
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+from eccp_desktop.i18n import _
+from eccp_desktop.store.errors import ConflictError
+
+# SQLSTATE codes after which the aborted transaction can be run again as it was.
+RETRYABLE = frozenset({"40P01", "40001"})  # deadlock_detected, serialization_failure
+ATTEMPTS = 5
+PAUSE = 0.05  # seconds, doubled each time, with jitter
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class Collision(Exception):
+    """A write the server aborted because of another writer; nothing was written."""
+
+    def __init__(self, sqlstate: str, reason: str) -> None:
+        self.sqlstate = sqlstate
+        self.reason = reason
+        super().__init__(reason)
+
+
+def sqlstate(error: BaseException) -> str | None:
+    """The SQLSTATE of a driver error (psycopg 3: ``sqlstate``; psycopg2: ``pgcode``)."""
+    orig = getattr(error, "orig", error)
+    code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    return code if isinstance(code, str) else None
+
+
+def retried(method: Callable[P, R]) -> Callable[P, R]:
+    """Run ``method`` again after a Collision, at most ATTEMPTS times, then ConflictError."""
+
+    @functools.wraps(method)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        last: Collision | None = None
+        for attempt in range(ATTEMPTS):
+            try:
+                return method(*args, **kwargs)
+            except Collision as e:
+                last = e
+                time.sleep(PAUSE * (2**attempt) * (0.5 + random.random()))
+        assert last is not None
+        raise ConflictError(
+            _(
+                "another user's change collided with this one {n} times ({reason}); nothing was written: try again"
+            ).format(n=ATTEMPTS, reason=last.reason)
+        )
+
+    return run
