@@ -18,7 +18,7 @@ def _window_only(argv: list[str]) -> str | bool | None:
 
 def main() -> int:
     db = _window_only(sys.argv[1:])
-    if db is not False:
+    if not isinstance(db, bool):
         # Fast path: paint the window before the store's imports (start-up time).
         try:
             from eccp_desktop.ui.launch import launch, window_args

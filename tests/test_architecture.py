@@ -36,3 +36,43 @@ def test_the_command_line_runs_without_loading_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def _imports_of(py: Path) -> set[str]:
+    """Every eccp_desktop module ``py`` imports, at the top or in a function.
+
+    Imports under ``if TYPE_CHECKING:`` count too: a circle there is still a
+    circle in the design.
+    """
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(py.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            if node.module.startswith("eccp_desktop"):
+                found.add(node.module)
+                found.update(f"{node.module}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("eccp_desktop"))
+    return found
+
+
+def test_no_import_circles_inside_the_gui_package() -> None:
+    modules = {
+        "eccp_desktop.ui." + py.stem: py
+        for py in (PACKAGE / "ui").glob("*.py")
+        if py.stem not in ("__init__", "__main__")
+    }
+    graph = {
+        m: {i for i in _imports_of(py) if i in modules and i != m} for m, py in modules.items()
+    }
+    circles = []
+
+    def visit(node: str, trail: list[str]) -> None:
+        for nxt in sorted(graph[node]):
+            if nxt in trail:
+                circles.append(" -> ".join([*trail[trail.index(nxt) :], nxt]))
+            elif len(trail) < len(graph):
+                visit(nxt, [*trail, nxt])
+
+    for start in sorted(graph):
+        visit(start, [start])
+    assert not circles, sorted(set(circles))[:5]

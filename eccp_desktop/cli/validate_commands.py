@@ -11,16 +11,11 @@ from itertools import groupby
 
 from eccp_desktop.cli.common import EXIT_ERRORS, EXIT_OK, load_factsheet
 from eccp_desktop.domain.model import (
-    Cluster,
-    CohesionProgramme,
     Factsheet,
-    Policy,
-    Source,
-    TierScheme,
-    text_in,
 )
 from eccp_desktop.i18n import _, current_language, ngettext
 from eccp_desktop.i18n.formatting import country_name, format_date
+from eccp_desktop.i18n.places import place_label
 from eccp_desktop.validation import ERROR, INFO, WARNING, Result, validate
 from eccp_desktop.validation.labels import section_title
 from eccp_desktop.workflow import status_name
@@ -75,29 +70,6 @@ def _severity_label(severity: str) -> str:
     return {ERROR: _("error"), WARNING: _("warning"), INFO: _("note")}.get(severity, severity)
 
 
-def _item_label(fs: Factsheet, path: str, lang: str) -> str:
-    """What the item a path points into is called, so a reader can find it."""
-    parts = path.split("/")
-    if len(parts) < 3 or not parts[2].isdigit():
-        return ""
-    items = getattr(fs, parts[1], None)
-    index = int(parts[2])
-    if not isinstance(items, list) or index >= len(items):
-        return ""
-    item = items[index]
-    if isinstance(item, Cluster):
-        return item.name
-    if isinstance(item, Source):
-        return item.title
-    if isinstance(item, Policy):
-        return text_in(item.title, lang)[0] or item.key
-    if isinstance(item, TierScheme):
-        return text_in(item.name, lang)[0] or item.key
-    if isinstance(item, CohesionProgramme):
-        return item.cci or text_in(item.title, lang)[0]
-    return ""
-
-
 def report(fs: Factsheet, results: list[Result]) -> str:
     """The readable report: a heading, the counts, then problems by section."""
     lang = current_language()
@@ -116,8 +88,8 @@ def report(fs: Factsheet, results: list[Result]) -> str:
     for section, group in groupby(results, key=lambda r: r.section):
         lines += ["", section_title(section)]
         for r in group:
-            label = _item_label(fs, r.path, lang)
-            where = f"{r.path} ({label})" if label else r.path or "/"
+            # the place as the window names it; the path stays for scripts and the JSON
+            where = place_label(fs, r.path, lang)
             lines.append(f"  {_severity_label(r.severity):<8} {where}")
-            lines.append(f"           {r.message} [{r.rule}]")
+            lines.append(f"           {r.message} [{r.rule}, {r.path or '/'}]")
     return "\n".join(lines)

@@ -169,6 +169,9 @@ def item_label(list_key: str, item: Any, index: int, lang: str) -> str:
         name = _text(_get(item, "title"), lang) or (_get(item, "key") or "")
     elif list_key in ("tier_schemes", "tiers"):
         name = _text(_get(item, "name"), lang) or (_get(item, "key") or "")
+    elif list_key == "review_comments":
+        author, text = _get(item, "author") or "", _get(item, "text") or ""
+        name = f"{author}: {text}" if author and text else author or text
     elif list_key == "support":
         name = _text(_get(item, "dimension"), lang)
     elif list_key == "recommendations":
@@ -299,6 +302,8 @@ def format_value(value: Any, path: str, lang: str) -> str:
 def format_change(old: Any, new: Any, path: str, lang: str) -> str:
     """ "60 → 45"; an added item "+ Mazovia ICT Cluster", a removed one "− …"."""
     parts = [p for p in path.split("/") if p != ""]
+    if not parts and old is None and isinstance(new, str):
+        return new  # an import: the factsheet it brought ("PL 2023")
     if parts and parts[-1].isdigit():
         if old is None and new is not None:
             return "+ " + format_value(new, path, lang)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.i18n import _, current_language
 from eccp_desktop.ui import settings as S
 from eccp_desktop.ui.qt import QAction, QKeySequence, QLocale, QStyle, QToolBar, is_valid
 
-if TYPE_CHECKING:
-    from eccp_desktop.ui.main_window import MainWindow
+# The window is typed loosely here: naming MainWindow would import the module
+# that builds these actions (an import circle, even under TYPE_CHECKING).
+MainWindow = Any
 
 
 class Actions:

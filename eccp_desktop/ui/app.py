@@ -9,8 +9,8 @@ from typing import Any
 from eccp_desktop.i18n import current_language
 from eccp_desktop.paths import resource
 from eccp_desktop.ui import settings as S
+from eccp_desktop.ui.display import exit_after_paint, exit_after_show
 from eccp_desktop.ui.language import apply_language
-from eccp_desktop.ui.launch import exit_after_paint, exit_after_show
 from eccp_desktop.ui.qt import QApplication, QEvent, QIcon, QObject, QTimer
 
 
@@ -29,7 +29,8 @@ class _FirstPaint(QObject):
 
 
 def create_app() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("ECCP Factsheet Desktop")
     app.setOrganizationName("ECCP")
     # the icon of every window, and the link to eccp-desktop.desktop on Linux desktops

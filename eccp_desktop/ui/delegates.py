@@ -226,8 +226,8 @@ class FieldDelegate(QStyledItemDelegate):
             isinstance(editor, QLineEdit)
             and editor.property("kind") in PARSED
             and event.type() == QEvent.Type.KeyPress
-            and event.key()
-            in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)  # type: ignore[attr-defined]
+            and event.key()  # type: ignore[attr-defined]
+            in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
         ):
             try:
                 parse(str(editor.property("kind")), editor.text())

@@ -20,3 +20,13 @@ def has_display() -> bool:
     if platform == "xcb":
         return bool(os.environ.get("DISPLAY"))
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+# Start-up switches (installer smoke test, start-up bench); here, not in
+# ``launch``, so that ``app`` reads them without importing its own launcher.
+def exit_after_show() -> bool:
+    return os.environ.get("ECCP_EXIT_AFTER_SHOW") == "1"
+
+
+def exit_after_paint() -> bool:
+    return os.environ.get("ECCP_EXIT_AFTER_PAINT") == "1"

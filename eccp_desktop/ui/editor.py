@@ -51,8 +51,9 @@ class Editor(QSplitter):
             page = self.classes[i](self.doc, self.stack)
             placeholder = self.stack.widget(i)
             self.stack.insertWidget(i, page)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             page.set_language(self.lang)
             page.set_editable(self.doc.editable)
             self._pages[i] = page
@@ -128,7 +129,7 @@ class Editor(QSplitter):
 
     def focused_path(self) -> str:
         """The exchange path of the focused field or cell (what a comment is about)."""
-        widget = self.focusWidget()
+        widget: QWidget | None = self.focusWidget()
         while widget is not None:
             view_index = getattr(widget, "currentIndex", None)
             if callable(view_index):

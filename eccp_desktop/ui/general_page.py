@@ -7,7 +7,7 @@ import datetime as dt
 from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.i18n import N_, _, current_language
 from eccp_desktop.ui.document import Document
-from eccp_desktop.ui.pages import Page
+from eccp_desktop.ui.page import Page
 from eccp_desktop.ui.qt import (
     QDate,
     QDateEdit,

@@ -9,11 +9,12 @@ factsheet, wait until it is shown and editable, print
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 from eccp_desktop.i18n import _
-from eccp_desktop.ui.display import has_display
+from eccp_desktop.ui.display import exit_after_paint, exit_after_show, has_display
+
+__all__ = ["exit_after_paint", "exit_after_show", "launch", "main", "window_args"]
 
 NO_DISPLAY = 2
 
@@ -40,11 +41,3 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="eccp-desktop")
     parser.add_argument("--db")
     return launch(parser.parse_args(argv))
-
-
-def exit_after_show() -> bool:
-    return os.environ.get("ECCP_EXIT_AFTER_SHOW") == "1"
-
-
-def exit_after_paint() -> bool:
-    return os.environ.get("ECCP_EXIT_AFTER_PAINT") == "1"

@@ -162,7 +162,13 @@ class MainWindow(QMainWindow):
         for s in self.store.list():
             prev = old.get((s.country, s.edition))
             rows.append(
-                Row(s.country, s.edition, s.status, prev and prev.errors, prev and prev.warnings)
+                Row(
+                    s.country,
+                    s.edition,
+                    s.status,
+                    prev.errors if prev else None,
+                    prev.warnings if prev else None,
+                )
             )
         self.navigator.model.set_rows(rows)
         QTimer.singleShot(300, self._count_next)
@@ -435,5 +441,5 @@ class MainWindow(QMainWindow):
             self.lock.unlock()
         super().closeEvent(event)
 
-    def central(self) -> QWidget:
+    def central(self) -> QWidget | None:
         return self.centralWidget()

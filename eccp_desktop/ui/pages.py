@@ -6,6 +6,8 @@ from eccp_desktop.domain import codes
 from eccp_desktop.i18n import N_, _, labels
 from eccp_desktop.ui import columns as C
 from eccp_desktop.ui.document import Document
+from eccp_desktop.ui.general_page import GeneralPage
+from eccp_desktop.ui.page import Page
 from eccp_desktop.ui.qt import (
     QComboBox,
     QFormLayout,
@@ -18,30 +20,9 @@ from eccp_desktop.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from eccp_desktop.ui.record_page import RecordPage
 from eccp_desktop.ui.table_page import TablePage
 from eccp_desktop.ui.text_field import LocalizedTextEdit
-
-
-class Page(QWidget):
-    key = ""  # the top-level exchange key(s) this page shows
-    keys: tuple[str, ...] = ()
-    title = ""
-
-    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.doc = doc
-
-    def focus_path(self, parts: list[str]) -> bool:
-        return False
-
-    def retranslate(self) -> None:
-        pass
-
-    def set_language(self, lang: str) -> None:
-        pass
-
-    def set_editable(self, editable: bool) -> None:
-        pass
 
 
 class SectionsPage(Page):
@@ -291,9 +272,6 @@ class SchemesPage(TablesPage):
 
 
 def all_pages() -> list[type[Page]]:
-    from eccp_desktop.ui.general_page import GeneralPage
-    from eccp_desktop.ui.record_page import RecordPage
-
     return [
         GeneralPage,
         SectionsPage,

@@ -190,10 +190,10 @@ class PdfPreview(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.view, 1)
         self._buffer: Any = None
-        self.language.currentIndexChanged.connect(lambda _i: self.render())
-        self.render()
+        self.language.currentIndexChanged.connect(lambda _i: self.render_pdf())
+        self.render_pdf()
 
-    def render(self) -> None:
+    def render_pdf(self) -> None:
         from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
         from eccp_desktop.pdf import PdfError, render_factsheet

@@ -68,9 +68,9 @@ class ProblemsView(QTreeWidget):
             from eccp_desktop.i18n.places import place_label
         lang = current_language()
         expanded = {
-            self.topLevelItem(i).text(0)
+            self._top(i).text(0)
             for i in range(self.topLevelItemCount())
-            if not self.topLevelItem(i).isExpanded()
+            if not self._top(i).isExpanded()
         }
         current = self.currentItem()
         current_key = (current.text(0), current.data(0, PathRole)) if current else None
@@ -116,9 +116,9 @@ class ProblemsView(QTreeWidget):
     def next_item(self) -> QTreeWidgetItem | None:
         """The problem after the current one, every error before any warning (F8)."""
         items = [
-            self.topLevelItem(i).child(j)
+            _child(self._top(i), j)
             for i in range(self.topLevelItemCount())
-            for j in range(self.topLevelItem(i).childCount())
+            for j in range(self._top(i).childCount())
         ]
         if not items:
             return None
@@ -127,12 +127,17 @@ class ProblemsView(QTreeWidget):
         at = items.index(current) + 1 if current in items else 0
         return items[at % len(items)]
 
+    def _top(self, i: int) -> QTreeWidgetItem:
+        item = self.topLevelItem(i)
+        assert item is not None  # i < topLevelItemCount()
+        return item
+
     def item_for(self, path: str) -> QTreeWidgetItem | None:
         for i in range(self.topLevelItemCount()):
-            group = self.topLevelItem(i)
+            group = self._top(i)
             for j in range(group.childCount()):
-                if group.child(j).data(0, PathRole) == path:
-                    return group.child(j)
+                if _child(group, j).data(0, PathRole) == path:
+                    return _child(group, j)
         return None
 
 
@@ -272,3 +277,9 @@ class ProblemsPanel(QWidget):
         return _(
             "Errors that block the sign-off as validated: {n} ({now} now, {raised} that are warnings until then)"
         ).format(n=len(j.blocking), now=len(j.standing), raised=len(j.raised))
+
+
+def _child(group: QTreeWidgetItem, j: int) -> QTreeWidgetItem:
+    item = group.child(j)
+    assert item is not None  # j < childCount()
+    return item

@@ -8,7 +8,7 @@ from typing import Any
 from eccp_desktop.i18n import N_, _, current_language
 from eccp_desktop.i18n.places import action_label, format_change, place_label
 from eccp_desktop.ui.document import Document
-from eccp_desktop.ui.pages import Page
+from eccp_desktop.ui.page import Page
 from eccp_desktop.ui.qt import (
     QDate,
     QDateEdit,
@@ -93,6 +93,14 @@ class SignOffDialog(QDialog):
         self.problems.setVisible(bool(problems))
 
 
+def _fit_columns(view: QTreeWidget, caps: dict[int, int]) -> None:
+    """Columns as wide as their contents, the long ones (places) capped."""
+    for col in range(view.columnCount() - 1):
+        view.resizeColumnToContents(col)
+        if col in caps:
+            view.setColumnWidth(col, min(view.columnWidth(col), caps[col]))
+
+
 def local_time(at: dt.datetime, lang: str) -> str:
     """A stored UTC time in the computer's zone, with the zone named."""
     from eccp_desktop.i18n.formatting import format_datetime
@@ -165,7 +173,7 @@ class RecordPage(Page):
         self.more_history.clicked.connect(self._load_history_page)
         self.more_history.setEnabled(False)
         hl.addWidget(self.more_history, 0, Qt.AlignmentFlag.AlignLeft)
-        self._oldest = None
+        self._oldest: int | None = None
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.comments_box)
@@ -204,7 +212,7 @@ class RecordPage(Page):
     def set_target(self, path: str) -> None:
         self.target_path = "" if path == "/" else path
         place = place_label(self.doc.factsheet, self.target_path, current_language())
-        self.target_label.setText(_("About {place}:").format(place=place))
+        self.target_label.setText(_("Comment on: {place}").format(place=place))
         self.comment_text.setAccessibleDescription(place)
 
     def add_comment(self) -> None:
@@ -266,11 +274,12 @@ class RecordPage(Page):
             item.setData(0, Qt.ItemDataRole.UserRole, i)
             item.setToolTip(0, _("resolved") if c.resolved else _("open"))
             self.comments.addTopLevelItem(item)
+        _fit_columns(self.comments, {1: 300, 2: 160})
 
     def refresh_history(self) -> None:
         """The newest page of the history, read off the GUI thread."""
         self.history.clear()
-        self._oldest: int | None = None
+        self._oldest = None
         self._load_history_page()
 
     def _load_history_page(self) -> None:
@@ -305,6 +314,7 @@ class RecordPage(Page):
             )
         if page:
             self._oldest = page[-1].id
+        _fit_columns(self.history, {3: 260})
         self.more_history.setEnabled(len(page) == HISTORY_PAGE)
         self.history_loaded.emit()
 

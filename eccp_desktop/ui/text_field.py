@@ -6,6 +6,8 @@ field merges into a single undo step (``Document.set(..., merge=True)``).
 
 from __future__ import annotations
 
+from typing import Any
+
 from eccp_desktop.i18n import _
 from eccp_desktop.ui.document import Document
 from eccp_desktop.ui.qt import (
@@ -59,11 +61,12 @@ class LocalizedTextEdit(QWidget):
         self.rebuild()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        key: Any = event  # a QKeyEvent for the shortcut override checked below
         # Leave undo/redo keys to the window's actions (the saved undo stack).
         if event.type() == QEvent.Type.ShortcutOverride and (
-            event.matches(QKeySequence.StandardKey.Undo)
-            or event.matches(QKeySequence.StandardKey.Redo)
-            or event.keyCombination()
+            key.matches(QKeySequence.StandardKey.Undo)
+            or key.matches(QKeySequence.StandardKey.Redo)
+            or key.keyCombination()
             == QKeyCombination(
                 Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
                 Qt.Key.Key_Z,

@@ -210,8 +210,6 @@ def places(out: Path, window, settle, page) -> None:  # type: ignore[no-untyped-
             QApplication.processEvents()
             if rec.history.topLevelItemCount():
                 break
-        for col in range(5):
-            rec.history.resizeColumnToContents(col)
         settle(w)
         w.grab().save(str(out / f"places-record-{lang}.png"))
         w.close()

@@ -33,7 +33,11 @@ def test_demo_factsheet_has_warnings_only(
     out = capsys.readouterr().out
     assert out.startswith("PL 2023 (Poland), draft, reference date")
     assert "0 errors" in out
-    assert "State of cluster policy\n  warning  /policy_assessment/evaluation/rating" in out
+    assert (
+        "State of cluster policy\n  warning  State of cluster policy \u203a Evaluation \u203a Rating"
+        in out
+    )
+    assert "[assessment.rating_missing, /policy_assessment/evaluation/rating]" in out
 
 
 def test_errors_give_exit_1_and_a_report_by_section(
@@ -44,10 +48,11 @@ def test_errors_give_exit_1_and_a_report_by_section(
     assert "1 error, 1 warning, 0 notes" in out
     clusters = out.index("\nCluster organisations\n")
     sources = out.index("\nSources\n")
-    assert clusters < out.index("/clusters/2/members (Key Ltd)") < sources
+    assert clusters < out.index("Cluster organisations \u203a Key Ltd \u203a Members") < sources
+    assert ", /clusters/2/members]" in out
     assert (
         "Key National Cluster requires at least 51 members; this cluster has 40 "
-        "[cluster.members_below_tier_minimum]" in out
+        "[cluster.members_below_tier_minimum, /clusters/2/members]" in out
     )
 
 
