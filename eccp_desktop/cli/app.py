@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from eccp_desktop import __version__
 from eccp_desktop.cli import (
     argparse_words,
+    comments_commands,
     edition_commands,
     overview_commands,
     pdf_commands,
@@ -33,6 +34,7 @@ COMMAND_MODULES = [
     overview_commands,
     signature_commands,
     edition_commands,
+    comments_commands,
 ]
 
 

@@ -10,16 +10,19 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from eccp_desktop import pdf  # render_factsheet loads reportlab on first use
 from eccp_desktop.cli import signature_commands
-from eccp_desktop.cli.common import EXIT_ERRORS, EXIT_OK, err, fail, load_factsheet, open_store
+from eccp_desktop.cli.common import EXIT_ERRORS, EXIT_OK, err, fail, open_store
 from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.i18n import _, current_language, ngettext
 from eccp_desktop.i18n.formatting import format_integer, format_seconds
 from eccp_desktop.pdf import PdfError
+
+if TYPE_CHECKING:
+    from eccp_desktop.store import Store
 
 T = TypeVar("T")
 
@@ -106,18 +109,30 @@ def cmd_pdf_one(args: argparse.Namespace) -> int:
     _check_out_file(out)
     signing = signature_commands.wants_signature(args)
     at = signature_commands.check_signing_options(args)
-    fs = load_factsheet(args)
-    code, edition = fs.country, fs.edition
-    try:
-        data = pdf.render_factsheet(fs, lang)
-        if signing:
-            reason = signature_commands.pdf_reason(fs, factsheet_version(args, fs), lang)
-            data = signature_commands.signed_pdf(data, args, at, reason)
-        write_atomically(out, data)
-    except PdfError as e:
-        fail(str(e))
-    except OSError as e:
-        fail(_("{path} cannot be written: {reason}").format(path=out, reason=e.strerror or e))
+    from eccp_desktop.annotations import exports
+    from eccp_desktop.store import NotFoundError
+
+    with open_store(args) as store:
+        try:
+            fs, version = store.load_versioned(*store.resolve(args.country, args.edition))
+        except NotFoundError as e:
+            fail(str(e))
+        code, edition = fs.country, fs.edition
+        try:
+            rendered = exports.render(fs, lang)
+            data = rendered.pdf
+            if signing:  # an incremental update: the file still starts with the mapped bytes
+                reason = signature_commands.pdf_reason(fs, version, lang)
+                data = signature_commands.signed_pdf(data, args, at, reason)
+            write_atomically(out, data)
+        except PdfError as e:
+            fail(str(e))
+        except OSError as e:
+            fail(_("{path} cannot be written: {reason}").format(path=out, reason=e.strerror or e))
+        # the layout map, so that experts' annotations on this PDF can come back
+        problem = exports.keep(store, rendered)
+        if problem:
+            err(problem)
     print(
         _("{code} {edition} ({lang}) written to {path}").format(
             code=code, edition=edition, lang=lang, path=out
@@ -167,6 +182,31 @@ def run_job(job: Job) -> str | None:
     except Exception as e:  # one broken factsheet must not stop the batch
         return f"{type(e).__name__}: {e}"
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class Mapped:
+    """A written PDF's record for the store (sent back by a worker: no PDF bytes)."""
+
+    digest: str
+    size: int
+    layout: dict[str, object]
+
+
+def run_mapped_job(job: Job) -> str | Mapped:
+    """``run_job`` that also returns what the store keeps of the PDF (its layout map)."""
+    from eccp_desktop.store.exports import digest_of
+
+    try:
+        rendered = pdf.render_with_layout(job.factsheet, job.lang)
+        write_atomically(job.path, rendered.pdf)
+    except PdfError as e:
+        return str(e)
+    except OSError as e:
+        return str(e.strerror or e)
+    except Exception as e:  # one broken factsheet must not stop the batch
+        return f"{type(e).__name__}: {e}"
+    return Mapped(digest_of(rendered.pdf), len(rendered.pdf), rendered.layout.to_json())
 
 
 def warm_up(langs: Sequence[str]) -> None:
@@ -295,15 +335,25 @@ def cmd_pdf_all(args: argparse.Namespace) -> int:
     failed: list[tuple[Job, str]] = []
     # The workers start first and warm up while this process loads the store.
     with Workers(workers, langs or ["en"]) as pool:
-        with open_store(args, read_only=True) as store:
+        # writable: the store keeps each PDF's layout map as it is written
+        with open_store(args) as store:
             sheets = store.load_all()
-        out_dir.mkdir(parents=True, exist_ok=True)
-        jobs = jobs_for(sheets, langs, out_dir)
-        progress = Progress(len(jobs))
-        for job, problem in pool.run(jobs):
-            progress.step(job.name)
-            if problem is not None:
-                failed.append((job, problem))
+            out_dir.mkdir(parents=True, exist_ok=True)
+            jobs = jobs_for(sheets, langs, out_dir)
+            progress = Progress(len(jobs))
+            not_kept = None
+            for job, outcome in pool.map(run_mapped_job, jobs):
+                progress.step(job.name)
+                if isinstance(outcome, str):
+                    failed.append((job, outcome))
+                elif not_kept is None:
+                    not_kept = _keep(store, outcome)
+    if not_kept:
+        err(
+            _(
+                "the store did not keep the PDFs' layout maps ({reason}): comments written on them cannot be imported into this store"
+            ).format(reason=not_kept)
+        )
     order = {job.path: i for i, job in enumerate(jobs)}
     failed.sort(key=lambda pair: order[pair[0].path])
     for job, problem in failed:
@@ -330,3 +380,15 @@ def cmd_pdf_all(args: argparse.Namespace) -> int:
         _("{written} ({processes}); {failed}").format(written=written, processes=by, failed=broken)
     )
     return EXIT_ERRORS if failed else EXIT_OK
+
+
+def _keep(store: Store, mapped: Mapped) -> str | None:
+    """Record one export; the reason when the store cannot (None: kept)."""
+    from eccp_desktop.store import StoreError
+    from eccp_desktop.store.exports import keep_export
+
+    try:
+        keep_export(store, mapped.digest, mapped.size, mapped.layout)
+    except StoreError as e:
+        return str(e)
+    return None

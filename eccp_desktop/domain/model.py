@@ -160,6 +160,12 @@ class ReviewComment:
     text: str = ""
     resolved: bool = False
     created: dt.datetime | None = None
+    # A comment's identity, for replies and for not importing a remark twice
+    # (from a PDF annotation: "pdf:<export id>:<annotation name or digest>").
+    key: str | None = None
+    reply_to: str | None = None  # the key of the comment this one answers
+    quote: str | None = None  # the text the remark marks (a highlight's words)
+    placed_by_page: bool = False  # over no item: attached to the section of its page
 
 
 def _assessment() -> dict[str, Assessment]:

@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING, Any
 from eccp_desktop.pdf.errors import PdfError
 
 if TYPE_CHECKING:
-    from eccp_desktop.pdf.render import render_factsheet
+    from eccp_desktop.pdf.render import render_factsheet, render_with_layout
 
 
 def __getattr__(name: str) -> Any:
-    if name == "render_factsheet":
-        from eccp_desktop.pdf.render import render_factsheet
+    if name in ("render_factsheet", "render_with_layout"):
+        from eccp_desktop.pdf import render
 
-        return render_factsheet
+        return getattr(render, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["PdfError", "render_factsheet"]
+__all__ = ["PdfError", "render_factsheet", "render_with_layout"]

@@ -73,8 +73,13 @@ class Context:
             return markup(value) + self.mark()
         return markup(value)
 
-    def blocks(self, text: LocalizedText | None, style: str = "body") -> list[Paragraph]:
-        """A long localised text as paragraphs; the fallback mark after the last one."""
+    def blocks(
+        self, text: LocalizedText | None, style: str = "body", *, path: str | None = None
+    ) -> list[Paragraph]:
+        """A long localised text as paragraphs; the fallback mark after the last one.
+
+        ``path``: where the text is in the factsheet, for the layout map.
+        """
         value, fell_back = text_in(text, self.lang)
         parts = paragraphs(value)
         if fell_back and parts:
@@ -85,11 +90,16 @@ class Context:
         flow = [Para(p, joined if continues else sheet[style]) for p, continues in parts]
         for f in flow:  # every paragraph of the text is English, not only the marked last
             f.fallback = fell_back
+            f.map_path = path
         return flow
 
-    def para(self, text_markup: str, style: str = "body") -> Paragraph:
-        return Para(text_markup, styles.stylesheet()[style])
+    def para(self, text_markup: str, style: str = "body", *, path: str | None = None) -> Paragraph:
+        p = Para(text_markup, styles.stylesheet()[style])
+        p.map_path = path
+        return p
 
-    def label(self, message: str, style: str = "body") -> Paragraph:
+    def label(self, message: str, style: str = "body", *, path: str | None = None) -> Paragraph:
         """A translated label (ours, trusted, but escaped all the same)."""
-        return Para(markup(self.gettext(message)), styles.stylesheet()[style])
+        p = Para(markup(self.gettext(message)), styles.stylesheet()[style])
+        p.map_path = path
+        return p

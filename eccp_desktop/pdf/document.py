@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 from reportlab.platypus.paragraph import ParagraphStyle
 
-from eccp_desktop.pdf import fonts, styles
+from eccp_desktop.pdf import fonts, layout_map, styles
 from eccp_desktop.pdf.metadata import DocumentInfo, finish
 from eccp_desktop.pdf.para import Para
 from eccp_desktop.pdf.tagging import Tagger, TaggingFrame, tag_story
@@ -64,6 +64,7 @@ class _Canvas(Canvas):  # type: ignore[misc]
 
     info: PageInfo
     tagger: Tagger | None  # None: an untagged PDF (the benchmark's baseline)
+    layout: layout_map.LayoutMap | None = None  # filled while drawing, embedded at save
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # the page's initial font is written into every page: keep Helvetica out
@@ -96,6 +97,11 @@ class _Canvas(Canvas):  # type: ignore[misc]
 
     def save(self) -> None:
         total = len(self._pages)
+        if self.layout is not None:  # before the footers, which print it
+            from eccp_desktop import __version__
+
+            codes = ["\n".join(state["_code"]) for state in self._pages]
+            self.layout.export_id = layout_map.export_id(self.layout, codes, __version__)
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
             self._decorate(number, total)
@@ -104,6 +110,9 @@ class _Canvas(Canvas):  # type: ignore[misc]
                 self.addOutlineEntry(title, key, level=level)
             super().showPage()
         self.showOutline()
+        if self.layout is not None:
+            self.layout.pages = total
+            layout_map.embed(self, self.layout)
         super().save()
 
     def _decorate(self, number: int, total: int) -> None:
@@ -114,7 +123,10 @@ class _Canvas(Canvas):  # type: ignore[misc]
         self.setFont(fonts.FAMILY, 7.5)
         self.setFillColor(styles.MUTED)
         y = styles.MARGIN_BOTTOM - 10
-        self.drawString(styles.MARGIN_X, y, info.footer_left)
+        footer = info.footer_left
+        if self.layout is not None:  # an annotated copy names the layout map it was printed with
+            footer += f" · {layout_map.ID_PREFIX}{self.layout.export_id}"
+        self.drawString(styles.MARGIN_X, y, footer)
         label = info.page_label.format(page=number, pages=total)
         self.drawRightString(width - styles.MARGIN_X, y, label)
         self.restoreState()
@@ -132,9 +144,11 @@ def _end_artifact(canv: Canvas) -> None:
         Tagger.end_artifact(canv._code)
 
 
-def canvas_class(info: PageInfo, tagger: Tagger | None) -> type[Canvas]:
-    """A canvas class bound to one document's page information and tagging."""
-    return type("FactsheetCanvas", (_Canvas,), {"info": info, "tagger": tagger})
+def canvas_class(
+    info: PageInfo, tagger: Tagger | None, layout: layout_map.LayoutMap | None = None
+) -> type[Canvas]:
+    """A canvas class bound to one document's page information, tagging and layout map."""
+    return type("FactsheetCanvas", (_Canvas,), {"info": info, "tagger": tagger, "layout": layout})
 
 
 def _draw_decorations(canv: Canvas, info: PageInfo, *, first: bool) -> None:
@@ -190,7 +204,9 @@ def _draw_decorations(canv: Canvas, info: PageInfo, *, first: bool) -> None:
 class FactsheetDocument(BaseDocTemplate):  # type: ignore[misc]
     """A4 portrait, one frame; the first page without the running head."""
 
-    def __init__(self, out: BytesIO, info: PageInfo) -> None:
+    def __init__(
+        self, out: BytesIO, info: PageInfo, layout: layout_map.LayoutMap | None = None
+    ) -> None:
         super().__init__(
             out,
             pagesize=styles.PAGE,
@@ -209,6 +225,7 @@ class FactsheetDocument(BaseDocTemplate):  # type: ignore[misc]
         )
         self.info = info
         self.out = out
+        self.layout = layout
         frame = TaggingFrame(
             self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
             leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
@@ -239,12 +256,12 @@ class FactsheetDocument(BaseDocTemplate):  # type: ignore[misc]
         measuring what the tagging costs (``make bench``).
         """
         if not tagged:
-            self.build(story, canvasmaker=canvas_class(self.info, None))
+            self.build(story, canvasmaker=canvas_class(self.info, None, self.layout))
             return
         tagger = Tagger()
         tag_story(story, tagger)
         self.filename = raw = BytesIO()
-        self.build(story, canvasmaker=canvas_class(self.info, tagger))
+        self.build(story, canvasmaker=canvas_class(self.info, tagger, self.layout))
         info = self.info
         self.out.write(
             finish(
@@ -259,6 +276,7 @@ class FactsheetDocument(BaseDocTemplate):  # type: ignore[misc]
                     created=info.created,
                     producer=PRODUCER,
                     creator=CREATOR,
+                    export_id=self.layout.export_id if self.layout else None,
                 ),
             )
         )

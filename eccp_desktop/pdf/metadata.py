@@ -32,12 +32,17 @@ class DocumentInfo:
     created: dt.date
     producer: str
     creator: str
+    export_id: str | None = None  # the layout map's export id (eccp_desktop.pdf.layout_map)
 
 
 def xmp(info: DocumentInfo) -> bytes:
     """XMP packet: Dublin Core, the PDF keywords and the PDF/UA identification."""
     date = f"{info.created.isoformat()}T00:00:00Z"
     lang = escape(info.lang)
+    eccp_ns = eccp_id = ""
+    if info.export_id:  # where an annotated copy's comments are placed from
+        eccp_ns = '\n    xmlns:eccp="https://eccp.example/ns/factsheet/1.0/"'
+        eccp_id = f"\n   <eccp:exportId>{escape(info.export_id)}</eccp:exportId>"
     text = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
@@ -45,7 +50,7 @@ def xmp(info: DocumentInfo) -> bytes:
     xmlns:dc="http://purl.org/dc/elements/1.1/"
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
     xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"{eccp_ns}>
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(info.title)}</rdf:li></rdf:Alt></dc:title>
    <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(info.subject)}</rdf:li></rdf:Alt></dc:description>
@@ -56,7 +61,7 @@ def xmp(info: DocumentInfo) -> bytes:
    <xmp:CreatorTool>{escape(info.creator)}</xmp:CreatorTool>
    <xmp:CreateDate>{date}</xmp:CreateDate>
    <xmp:ModifyDate>{date}</xmp:ModifyDate>
-   <pdfuaid:part>1</pdfuaid:part>
+   <pdfuaid:part>1</pdfuaid:part>{eccp_id}
   </rdf:Description>
  </rdf:RDF>
 </x:xmpmeta>

@@ -14,6 +14,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaParser
 
+from eccp_desktop.pdf.layout_map import record_flowable
+
 
 @cache
 def _template(style: ParagraphStyle) -> Any:
@@ -27,6 +29,11 @@ FALLBACK_MARKUP = ' <font size="6.5" color="#5F6B7A">[EN]</font>'
 
 
 class Para(Paragraph):  # type: ignore[misc]
+    # the layout map: the path this paragraph prints (None: not mapped), and
+    # whether it is a heading that opens the section at that path
+    map_path: str | None = None
+    map_section: bool = False
+
     def __init__(self, text: str, style: ParagraphStyle, *args: Any, **kwargs: Any) -> None:
         self._wrapped: float | None = None
         # an English fallback: its structure element says /Lang (en)
@@ -41,3 +48,16 @@ class Para(Paragraph):  # type: ignore[misc]
             super().wrap(availWidth, availHeight)
             self._wrapped = availWidth
         return self.width, self.height
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        if self.map_path is not None:
+            record_flowable(self, canvas, x, y)
+        super().drawOn(canvas, x, y, _sW)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts: list[Any] = super().split(availWidth, availHeight)
+        if self.map_path is not None:  # each piece, on its page, prints the same field
+            for part in parts:
+                part.map_path = self.map_path
+                part.map_section = self.map_section
+        return parts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from io import BytesIO
 
 from reportlab.platypus import Flowable, Spacer, Table
@@ -12,7 +13,7 @@ from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.i18n import N_, _, labels
 from eccp_desktop.i18n.formatting import country_name, language_name
-from eccp_desktop.pdf import fonts, hyphenation, sections, styles
+from eccp_desktop.pdf import fonts, hyphenation, layout_map, sections, styles
 from eccp_desktop.pdf.context import FALLBACK_MARK, Context
 from eccp_desktop.pdf.document import FactsheetDocument, PageInfo
 from eccp_desktop.pdf.errors import PdfError
@@ -65,7 +66,7 @@ def title_block(ctx: Context, fs: Factsheet) -> list[Flowable]:
         ctx.label(
             N_("European Cluster Collaboration Platform · Cluster Policy Factsheet"), "kicker"
         ),
-        ctx.para(markup(country_name(fs.country, ctx.lang)), "title"),
+        ctx.para(markup(country_name(fs.country, ctx.lang)), "title", path="/country"),
         ctx.para(
             markup(
                 _("Edition {edition} · {language}").format(
@@ -73,6 +74,7 @@ def title_block(ctx: Context, fs: Factsheet) -> list[Flowable]:
                 )
             ),
             "subtitle",
+            path="/edition",
         ),
         ctx.para(
             markup(
@@ -81,6 +83,7 @@ def title_block(ctx: Context, fs: Factsheet) -> list[Flowable]:
                 )
             ),
             "small",
+            path="/reference_date",
         ),
     ]
     if fs.validation and fs.validation.by:
@@ -94,11 +97,20 @@ def title_block(ctx: Context, fs: Factsheet) -> list[Flowable]:
                     )
                 ),
                 "small",
+                path="/validation",
             )
         )
     if is_draft(fs):
         box = Table(
-            [[ctx.para(markup(_("DRAFT – not validated by the national authority")), "draft")]],
+            [
+                [
+                    ctx.para(
+                        markup(_("DRAFT – not validated by the national authority")),
+                        "draft",
+                        path="/status",
+                    )
+                ]
+            ],
             colWidths=[styles.FRAME_WIDTH],
         )
         box.setStyle(
@@ -141,26 +153,56 @@ def build_story(ctx: Context, fs: Factsheet, problems: Sequence[object] | None) 
     return head + body
 
 
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A PDF and where each item and field stands in it."""
+
+    pdf: bytes
+    layout: layout_map.LayoutMap
+
+    @property
+    def export_id(self) -> str:
+        return self.layout.export_id
+
+
 def render_factsheet(
     factsheet: Factsheet,
     lang: str,
     *,
     problems: Sequence[object] | None = None,
     tagged: bool = True,
+    mapped: bool = True,
 ) -> bytes:
     """The factsheet as a PDF in ``lang``; byte-identical for the same input.
 
     ``problems``: validation results (objects with rule, severity, message,
     path) printed in the annex; None leaves the annex section out.
-    ``tagged=False``: without the PDF/UA tagging, for the benchmark's baseline only.
+    ``tagged=False``: without the PDF/UA tagging, for the benchmark's baseline only;
+    ``mapped=False``: without the layout map, likewise.
     """
+    return render_with_layout(factsheet, lang, problems=problems, tagged=tagged, mapped=mapped).pdf
+
+
+def render_with_layout(
+    factsheet: Factsheet,
+    lang: str,
+    *,
+    problems: Sequence[object] | None = None,
+    tagged: bool = True,
+    mapped: bool = True,
+) -> Rendered:
+    """``render_factsheet`` and its layout map (also embedded in the PDF)."""
     check_language(lang)
     ctx = Context(lang)
     out = BytesIO()
+    layout = layout_map.LayoutMap(
+        "", factsheet.country, factsheet.edition, lang, (styles.PAGE[0], styles.PAGE[1])
+    )  # the export id is set once the pages are laid out
     try:
         with hyphenation.language(lang):  # the build breaks the lines
             story = build_story(ctx, factsheet, problems)
-            FactsheetDocument(out, page_info(ctx, factsheet)).render(story, tagged=tagged)
+            document = FactsheetDocument(out, page_info(ctx, factsheet), layout if mapped else None)
+            document.render(story, tagged=tagged)
     except PdfError:
         raise
     except (LayoutError, ValueError, TypeError, KeyError, IndexError, AttributeError) as e:
@@ -169,4 +211,4 @@ def render_factsheet(
                 code=factsheet.country, edition=factsheet.edition, reason=e
             )
         ) from e
-    return out.getvalue()
+    return Rendered(out.getvalue(), layout)

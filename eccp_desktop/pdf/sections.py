@@ -22,11 +22,14 @@ from eccp_desktop.pdf.tagging import set_role
 Story = list[Flowable]
 
 
-def heading(ctx: Context, number: str, title: str, level: int) -> Heading:
+def heading(ctx: Context, number: str, title: str, level: int, path: str | None = None) -> Heading:
+    """A numbered heading; ``path``: what the part it opens is about (the layout map)."""
     text = f"{number} {title}".strip()
     style = styles.stylesheet()["h1" if level == 0 else "h2" if level == 1 else "h3"]
     key = "sec-" + (number.strip(".") or clean(title)[:20])
-    return Heading(markup(text), style, plain=clean(text), level=level, key=key)
+    h = Heading(markup(text), style, plain=clean(text), level=level, key=key)
+    h.map_path, h.map_section = path, True
+    return h
 
 
 def nothing(ctx: Context) -> Paragraph:
@@ -34,7 +37,7 @@ def nothing(ctx: Context) -> Paragraph:
 
 
 def text_or_nothing(ctx: Context, story: Story, key: str, fs: Factsheet) -> None:
-    flow = ctx.blocks(fs.sections.get(key))
+    flow = ctx.blocks(fs.sections.get(key), path=f"/sections/{key}")
     story.extend(flow or [nothing(ctx)])
 
 
@@ -42,7 +45,7 @@ def text_then_table(
     ctx: Context, story: Story, key: str, fs: Factsheet, table: Flowable | None
 ) -> None:
     """A section's text, then its table; "no information" only when neither is given."""
-    story += ctx.blocks(fs.sections.get(key))
+    story += ctx.blocks(fs.sections.get(key), path=f"/sections/{key}")
     if table is not None:
         story.append(table)
     elif not fs.sections.get(key):
@@ -77,16 +80,22 @@ def side_by_side(left: Flowable | None, right: Flowable | None) -> Flowable | No
 
 def economic_context(ctx: Context, fs: Factsheet) -> Story:
     _ = ctx.gettext
-    story: Story = [heading(ctx, "1", _("Introduction and economic policy context"), 0)]
+    title = _("Introduction and economic policy context")
+    story: Story = [heading(ctx, "1", title, 0, "/sections/economic_context")]
     text_or_nothing(ctx, story, "economic_context", fs)
     return story
 
 
 def landscape(ctx: Context, fs: Factsheet) -> Story:
     _ = ctx.gettext
-    story: Story = [heading(ctx, "2", _("Industrial ecosystems and cluster landscape"), 0)]
-    story += ctx.blocks(fs.sections.get("cluster_landscape"))
-    story.append(heading(ctx, "2.1", _("Employment in the industrial ecosystems"), 1))
+    landscape_path = "/sections/cluster_landscape"
+    story: Story = [
+        heading(ctx, "2", _("Industrial ecosystems and cluster landscape"), 0, landscape_path)
+    ]
+    story += ctx.blocks(fs.sections.get("cluster_landscape"), path=landscape_path)
+    story.append(
+        heading(ctx, "2.1", _("Employment in the industrial ecosystems"), 1, "/ecosystems")
+    )
     if fs.ecosystems:
         chart = charts.employment(ctx, fs, styles.FRAME_WIDTH * 0.75)
         if chart is not None:
@@ -102,18 +111,25 @@ def landscape(ctx: Context, fs: Factsheet) -> Story:
             for e in fs.ecosystems
         ]
         header = [_("Ecosystem"), _("Employment"), _("Share"), _("Relevance"), _("Note")]
-        story.append(tables.grid(ctx, header, rows, [26, 13, 9, 11, 41], align_right=(1, 2)))
+        fields = ("ecosystem", "employment", "employment_share", "relevance", "note")
+        paths = tables.item_paths("/ecosystems", len(rows), fields)
+        story.append(
+            tables.grid(ctx, header, rows, [26, 13, 9, 11, 41], align_right=(1, 2), paths=paths)
+        )
     else:
         story.append(nothing(ctx))
-    story.append(heading(ctx, "2.2", _("Regional agglomerations"), 1))
+    story.append(
+        heading(ctx, "2.2", _("Regional agglomerations"), 1, "/sections/regional_agglomerations")
+    )
     text_or_nothing(ctx, story, "regional_agglomerations", fs)
-    story.append(heading(ctx, "2.3", _("Cluster organisations and interregional cooperation"), 1))
+    title = _("Cluster organisations and interregional cooperation")
+    story.append(heading(ctx, "2.3", title, 1, "/sections/cluster_organisations"))
     clusters = tables.clusters(ctx, fs) if fs.clusters else None
     text_then_table(ctx, story, "cluster_organisations", fs, clusters)
     return story
 
 
-def _policy_detail(ctx: Context, p: Policy) -> Story:
+def _policy_detail(ctx: Context, p: Policy, base: str) -> Story:
     _ = ctx.gettext
     facts = [labels.name(labels.POLICY_TYPES, p.type, _)]
     if p.region:
@@ -126,10 +142,12 @@ def _policy_detail(ctx: Context, p: Policy) -> Story:
             _("budget {amount}").format(amount=ctx.amount(p.budget_eur, p.budget_approximate))
         )
     head = Para(ctx.inline(p.title) or markup(p.key), styles.stylesheet()["h3"])
-    story: Story = [KeepTogether([head, ctx.para(markup(" · ".join(facts)), "small")])]
-    story += ctx.blocks(p.description)
+    head.map_path = f"{base}/title"
+    facts_para = ctx.para(markup(" · ".join(facts)), "small", path=base)
+    story: Story = [KeepTogether([head, facts_para])]
+    story += ctx.blocks(p.description, path=f"{base}/description")
     if p.url:
-        story.append(ctx.para(link(p.url), "small"))
+        story.append(ctx.para(link(p.url), "small", path=f"{base}/url"))
     if p.programmes:
         rows = [
             [
@@ -141,15 +159,20 @@ def _policy_detail(ctx: Context, p: Policy) -> Story:
             for g in p.programmes
         ]
         header = [_("Programme or initiative"), _("Period"), _("Budget"), _("Description")]
-        story += [tables.grid(ctx, header, rows, [30, 12, 14, 44], align_right=(2,)), Spacer(0, 6)]
+        fields = ("title", "start_year", "budget_eur", "description")
+        paths = tables.item_paths(f"{base}/programmes", len(rows), fields)
+        table = tables.grid(ctx, header, rows, [30, 12, 14, 44], align_right=(2,), paths=paths)
+        story += [table, Spacer(0, 6)]
     return story
 
 
 def policy(ctx: Context, fs: Factsheet) -> Story:
     _ = ctx.gettext
-    story: Story = [heading(ctx, "3", _("National cluster policy, programmes and initiatives"), 0)]
-    story += ctx.blocks(fs.sections.get("policy_overview"))
-    story.append(heading(ctx, "3.1", _("Policies"), 1))
+    overview = "/sections/policy_overview"
+    title = _("National cluster policy, programmes and initiatives")
+    story: Story = [heading(ctx, "3", title, 0, overview)]
+    story += ctx.blocks(fs.sections.get("policy_overview"), path=overview)
+    story.append(heading(ctx, "3.1", _("Policies"), 1, "/policies"))
     if fs.policies:
         half = styles.FRAME_WIDTH / 2 - 6
         pair = side_by_side(
@@ -158,22 +181,27 @@ def policy(ctx: Context, fs: Factsheet) -> Story:
         if pair is not None:
             story += [pair, Spacer(0, 6)]
         story.append(tables.policies(ctx, fs))
-        story.append(heading(ctx, "3.2", _("Programmes and initiatives"), 1))
-        for p in fs.policies:
-            story += _policy_detail(ctx, p)
+        story.append(heading(ctx, "3.2", _("Programmes and initiatives"), 1, "/policies"))
+        for i, p in enumerate(fs.policies):
+            story += _policy_detail(ctx, p, f"/policies/{i}")
     else:
         story.append(nothing(ctx))
-    story.append(heading(ctx, "3.3", _("Cohesion policy programmes 2021–2027"), 1))
+    story.append(
+        heading(ctx, "3.3", _("Cohesion policy programmes 2021–2027"), 1, "/cohesion_programmes")
+    )
     if fs.cohesion_programmes:
         story += [tables.cohesion(ctx, fs), Spacer(0, 6), tables.cluster_support(ctx, fs)]
     else:
         story.append(nothing(ctx))
-    story.append(heading(ctx, "3.4", _("Cluster tier schemes"), 1))
+    story.append(heading(ctx, "3.4", _("Cluster tier schemes"), 1, "/tier_schemes"))
     if not fs.tier_schemes:
         story.append(nothing(ctx))
-    for scheme in fs.tier_schemes:
-        story.append(Para(ctx.inline(scheme.name) or markup(scheme.key), styles.stylesheet()["h3"]))
-        story += [tables.tiers(ctx, scheme), Spacer(0, 6)]
+    for s, scheme in enumerate(fs.tier_schemes):
+        base = f"/tier_schemes/{s}"
+        name = Para(ctx.inline(scheme.name) or markup(scheme.key), styles.stylesheet()["h3"])
+        name.map_path = f"{base}/name"
+        story.append(name)
+        story += [tables.tiers(ctx, scheme, base), Spacer(0, 6)]
         if scheme.support and scheme.tiers:
             # the legend names the marks as this language's catalog writes them
             mark = {lv: labels.name(labels.SUPPORT_MARKS, lv, _) for lv in labels.SUPPORT_MARKS}
@@ -181,16 +209,16 @@ def policy(ctx: Context, fs: Factsheet) -> Story:
                 "Support by tier ({regional} = regional level, {national} = national level; "
                 "the first, in bold, is primary)"
             ).format(regional=mark["regional"], national=mark["national"])
-            story.append(ctx.para(markup(legend), "small"))
-            story += [tables.support_matrix(ctx, scheme), Spacer(0, 6)]
+            story.append(ctx.para(markup(legend), "small", path=f"{base}/support"))
+            story += [tables.support_matrix(ctx, scheme, base), Spacer(0, 6)]
     return story
 
 
 def state(ctx: Context, fs: Factsheet) -> Story:
     _ = ctx.gettext
     title = _("State of cluster policy and its role in broader economic policy challenges")
-    story: Story = [heading(ctx, "4", title, 0)]
-    story.append(heading(ctx, "4.1", _("The state of cluster policy"), 1))
+    story: Story = [heading(ctx, "4", title, 0, "/sections/policy_state")]
+    story.append(heading(ctx, "4.1", _("The state of cluster policy"), 1, "/policy_assessment"))
     rows = [
         [
             f"<b>{markup(labels.name(labels.DIMENSIONS, dim, _))}</b>",
@@ -200,11 +228,22 @@ def state(ctx: Context, fs: Factsheet) -> Story:
         for dim, a in fs.policy_assessment.items()
     ]
     header = [_("Dimension"), _("Rating"), _("Assessment")]
-    assessment = tables.grid(ctx, header, rows, [18, 12, 70], row_headers=True) if rows else None
-    text_then_table(ctx, story, "policy_state", fs, assessment)
-    story.append(
-        heading(ctx, "4.2", _("Potential impact on the challenges of the European Semester"), 1)
+    paths: list[list[str | None]] = [
+        [
+            f"/policy_assessment/{dim}",
+            f"/policy_assessment/{dim}/rating",
+            f"/policy_assessment/{dim}/text",
+        ]
+        for dim in fs.policy_assessment
+    ]
+    assessment = (
+        tables.grid(ctx, header, rows, [18, 12, 70], row_headers=True, paths=paths)
+        if rows
+        else None
     )
+    text_then_table(ctx, story, "policy_state", fs, assessment)
+    title = _("Potential impact on the challenges of the European Semester")
+    story.append(heading(ctx, "4.2", title, 1, "/sections/semester_impact"))
     recommendations = tables.recommendations(ctx, fs) if fs.recommendations else None
     text_then_table(ctx, story, "semester_impact", fs, recommendations)
     return story
@@ -212,14 +251,14 @@ def state(ctx: Context, fs: Factsheet) -> Story:
 
 def references(ctx: Context, fs: Factsheet) -> Story:
     _ = ctx.gettext
-    story: Story = [heading(ctx, "", _("References"), 0)]
+    story: Story = [heading(ctx, "", _("References"), 0, "/sources")]
     for i, s in enumerate(fs.sources, start=1):
         text = f"[{i}] {markup(s.title)}"
         if s.url:
             text += ". " + link(s.url)
         if s.accessed:
             text += " " + markup(_("(accessed {date})").format(date=ctx.date(s.accessed)))
-        story.append(set_role(ctx.para(text, "reference"), "LI"))
+        story.append(set_role(ctx.para(text, "reference", path=f"/sources/{i - 1}"), "LI"))
     if not fs.sources:
         story.append(nothing(ctx))
     return story
@@ -227,10 +266,10 @@ def references(ctx: Context, fs: Factsheet) -> Story:
 
 def annex(ctx: Context, fs: Factsheet, problems: Sequence[object] | None) -> Story:
     _ = ctx.gettext
-    story: Story = [heading(ctx, "", _("Annex"), 0)]
+    story: Story = [heading(ctx, "", _("Annex"), 0, "/sections/annex")]
     text_or_nothing(ctx, story, "annex", fs)
     if problems is not None:
-        story.append(heading(ctx, "A.1", _("Validation results"), 1))
+        story.append(heading(ctx, "A.1", _("Validation results"), 1, "/sections/annex"))
         if problems:
             story.append(tables.problems(ctx, problems))
         else:

@@ -14,7 +14,7 @@ from reportlab.platypus import LongTable, Paragraph, TableStyle
 from eccp_desktop.domain.model import Factsheet, TierScheme, text_in
 from eccp_desktop.i18n import labels
 from eccp_desktop.i18n.formatting import format_integer
-from eccp_desktop.pdf import fonts, limits, styles
+from eccp_desktop.pdf import fonts, layout_map, limits, styles
 from eccp_desktop.pdf.context import Context
 from eccp_desktop.pdf.escape import markup, safe_url
 from eccp_desktop.pdf.para import Para
@@ -25,6 +25,17 @@ CELL_SIZE = 8
 CELL_LEADING = 10
 PADDING = 3
 HEADER_SIZE = 8  # the "th" styles' font size
+
+
+class MappedTable(DataTable):  # type: ignore[misc]
+    """A data table that records where its cells are drawn (the layout map).
+
+    Its pieces after a split are made with ``self.__class__``: they record too.
+    """
+
+    def draw(self) -> None:
+        super().draw()
+        layout_map.record_cells(self)
 
 
 def _cell(value: Cell, width: float, right: bool) -> Cell:
@@ -107,11 +118,13 @@ def grid(
     align_center: Sequence[int] = (),
     extra_style: Sequence[tuple[object, ...]] = (),
     row_headers: bool = False,
+    paths: Sequence[Sequence[str | None]] | None = None,
 ) -> LongTable:
     """A table with a translated header row that repeats on continuation pages.
 
     Tagged as a Table: the header cells are TH with /Scope /Column; with
     ``row_headers`` the first column names its row (TH, /Scope /Row).
+    ``paths``: per row, per column, the path each cell prints (the layout map).
     """
     sheet = styles.stylesheet()
     col_widths = fit_header_words(header, widths, rows)
@@ -123,7 +136,7 @@ def grid(
     ]
     for row in rows:
         data.append([_cell(c, col_widths[i], i in align_right) for i, c in enumerate(row)])
-    table = DataTable(
+    table = (MappedTable if paths else DataTable)(
         data,
         colWidths=col_widths,
         repeatRows=1,
@@ -131,6 +144,8 @@ def grid(
         hAlign="LEFT",
         renderCB=CellTags(header_rows=1, row_headers=row_headers),
     )
+    if paths:
+        layout_map.tag_cells(table, [list(r) for r in paths])
     commands: list[tuple[object, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),  # else Helvetica is referenced
         ("BACKGROUND", (0, 0), (-1, 0), styles.HEADER_BG),
@@ -152,6 +167,11 @@ def grid(
     return table
 
 
+def item_paths(base: str, count: int, fields: Sequence[str]) -> list[list[str | None]]:
+    """The layout-map paths of a table of ``count`` items, one field per column."""
+    return [[f"{base}/{i}/{f}" if f else f"{base}/{i}" for f in fields] for i in range(count)]
+
+
 def policies(ctx: Context, fs: Factsheet) -> LongTable:
     _ = ctx.gettext
     rows = []
@@ -170,7 +190,10 @@ def policies(ctx: Context, fs: Factsheet) -> LongTable:
             ]
         )
     header = [_("Policy"), _("Type"), _("Period"), _("Budget"), _("Priorities addressed")]
-    return grid(ctx, header, rows, [29, 20, 10, 15, 26], align_right=(3,))
+    paths = item_paths(
+        "/policies", len(rows), ("title", "type", "start_year", "budget_eur", "priorities")
+    )
+    return grid(ctx, header, rows, [29, 20, 10, 15, 26], align_right=(3,), paths=paths)
 
 
 def cohesion(ctx: Context, fs: Factsheet) -> LongTable:
@@ -196,7 +219,9 @@ def cohesion(ctx: Context, fs: Factsheet) -> LongTable:
         _("Objectives"),
         _("Budget for clusters"),
     ]
-    return grid(ctx, header, rows, [19, 33, 9, 10, 11, 18], align_right=(5,))
+    fields = ("cci", "title", "region", "funds", "policy_objectives", "budget_eur")
+    paths = item_paths("/cohesion_programmes", len(rows), fields)
+    return grid(ctx, header, rows, [19, 33, 9, 10, 11, 18], align_right=(5,), paths=paths)
 
 
 def cluster_support(ctx: Context, fs: Factsheet) -> LongTable:
@@ -205,7 +230,9 @@ def cluster_support(ctx: Context, fs: Factsheet) -> LongTable:
     rows = [
         [ctx.inline(c.title), ctx.inline(c.cluster_support) or "–"] for c in fs.cohesion_programmes
     ]
-    return grid(ctx, [_("Programme"), _("How clusters are supported")], rows, [35, 65])
+    paths = item_paths("/cohesion_programmes", len(rows), ("title", "cluster_support"))
+    header = [_("Programme"), _("How clusters are supported")]
+    return grid(ctx, header, rows, [35, 65], paths=paths)
 
 
 def recommendations(ctx: Context, fs: Factsheet) -> LongTable:
@@ -220,7 +247,8 @@ def recommendations(ctx: Context, fs: Factsheet) -> LongTable:
         for r in fs.recommendations
     ]
     header = [_("Year"), _("Priority"), _("Recommendation"), _("Response of cluster policy")]
-    return grid(ctx, header, rows, [8, 16, 38, 38])
+    paths = item_paths("/recommendations", len(rows), ("year", "priority", "text", "response"))
+    return grid(ctx, header, rows, [8, 16, 38, 38], paths=paths)
 
 
 def clusters(ctx: Context, fs: Factsheet) -> LongTable:
@@ -255,10 +283,13 @@ def clusters(ctx: Context, fs: Factsheet) -> LongTable:
         _("Tier"),
         _("Ecosystems"),
     ]
-    return grid(ctx, header, rows, [24, 8, 12, 11, 11, 15, 19], align_right=(3, 4))
+    fields = ("name", "region", "founded", "members", "sme_members", "tier", "ecosystems")
+    paths = item_paths("/clusters", len(rows), fields)
+    return grid(ctx, header, rows, [24, 8, 12, 11, 11, 15, 19], align_right=(3, 4), paths=paths)
 
 
-def tiers(ctx: Context, scheme: TierScheme) -> LongTable:
+def tiers(ctx: Context, scheme: TierScheme, base: str = "") -> LongTable:
+    """The tiers of a scheme; ``base``: the scheme's path (``/tier_schemes/0``)."""
     _ = ctx.gettext
     rows = [
         [
@@ -271,10 +302,12 @@ def tiers(ctx: Context, scheme: TierScheme) -> LongTable:
         for t in scheme.tiers
     ]  # fmt: skip
     header = [_("Tier"), _("Minimum operation"), _("Minimum members"), _("Further criteria")]
-    return grid(ctx, header, rows, [24, 16, 14, 46], align_right=(1, 2))
+    fields = ("name", "min_operating_months", "min_members", "criteria")
+    paths = item_paths(f"{base}/tiers", len(rows), fields) if base else None
+    return grid(ctx, header, rows, [24, 16, 14, 46], align_right=(1, 2), paths=paths)
 
 
-def support_matrix(ctx: Context, scheme: TierScheme) -> LongTable:
+def support_matrix(ctx: Context, scheme: TierScheme, base: str = "") -> LongTable:
     """Support dimension x tier -> R / N marks, the primary level first and bold."""
     _ = ctx.gettext
     rows = []
@@ -292,7 +325,16 @@ def support_matrix(ctx: Context, scheme: TierScheme) -> LongTable:
         *[text_in(t.name, ctx.lang)[0] or t.key for t in scheme.tiers],
     ]
     widths = [40] + [60 / max(1, len(scheme.tiers))] * len(scheme.tiers)
-    return grid(ctx, header, rows, widths, align_center=range(1, len(header)), row_headers=True)
+    paths: list[list[str | None]] | None = None
+    if base:
+        paths = []
+        for i in range(len(rows)):
+            first: list[str | None] = [f"{base}/support/{i}/dimension"]
+            paths.append(first + [f"{base}/support/{i}/levels/{t.key}" for t in scheme.tiers])
+    return grid(
+        ctx, header, rows, widths, align_center=range(1, len(header)), row_headers=True,
+        paths=paths,
+    )  # fmt: skip
 
 
 def problems(ctx: Context, results: Sequence[object]) -> LongTable:
@@ -313,4 +355,7 @@ def problems(ctx: Context, results: Sequence[object]) -> LongTable:
             ]
         )
     header = [_("Severity"), _("Problem"), _("Where")]
-    return grid(ctx, header, rows, [11, 60, 29])
+    # a remark on a listed problem is about the value the problem is about
+    where = [str(getattr(r, "path", "") or "") for r in results]
+    paths: list[list[str | None]] = [[w if w.startswith("/") else None] * 3 for w in where]
+    return grid(ctx, header, rows, [11, 60, 29], paths=paths)

@@ -260,6 +260,29 @@ class ReviewCommentRow(_Positioned, Base):
     text: Mapped[str] = mapped_column(Text)
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
     created: Mapped[dt.datetime | None]
+    key: Mapped[str | None] = mapped_column(Text)
+    reply_to: Mapped[str | None] = mapped_column(Text)
+    quote: Mapped[str | None] = mapped_column(Text)
+    placed_by_page: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PdfExportRow(Base):
+    """A PDF as exported: its layout map, and the digest and size of its bytes.
+
+    Comments read back from an annotated copy are placed with this map; a
+    copy that starts with exactly these bytes (a reader's incremental update)
+    is known to have the same layout.
+    """
+
+    __tablename__ = "pdf_export"
+    export_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    country: Mapped[str] = mapped_column(String(2))
+    edition: Mapped[int]
+    lang: Mapped[str] = mapped_column(String(8))
+    digest: Mapped[str] = mapped_column(String(80))  # "sha256:<hex>" of the exported bytes
+    size: Mapped[int]
+    layout: Mapped[dict[str, Any]]
+    created: Mapped[dt.datetime]
 
 
 class ChangeRow(Base):
