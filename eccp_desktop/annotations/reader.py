@@ -117,7 +117,9 @@ class PdfContent:
                 lines[-1].append(word)
             else:
                 lines.append([word])
-        return " ".join(w[2] for line in lines for w in sorted(line, key=lambda w: w[1]))
+        text = " ".join(w[2] for line in lines for w in sorted(line, key=lambda w: w[1]))
+        # a word hyphenated at a line end (PDFium marks that hyphen U+FFFE): joined again
+        return re.sub("[\ufffe\u00ad] ?", "", text)
 
     def _chars(self, page: int) -> list[tuple[int, str, float, float]]:
         """Each character of a page with the middle of its box (cached per page)."""
