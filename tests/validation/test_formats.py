@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eccp_desktop.domain.model import Factsheet
@@ -80,6 +80,9 @@ def test_urls(url: str, ok: bool) -> None:
     assert url_ok(url) is ok
 
 
+@settings(
+    suppress_health_check=[HealthCheck.too_slow], deadline=None
+)  # regex generation is slow on a loaded machine
 @given(
     st.from_regex(r"https?://[a-z0-9.\[:-]{0,12}[/?#]?.{0,8}", fullmatch=True)
     | st.text(max_size=30)
