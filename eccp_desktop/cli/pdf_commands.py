@@ -141,12 +141,6 @@ def cmd_pdf_one(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def factsheet_version(args: argparse.Namespace, fs: Factsheet) -> int:
-    """The store's version counter of ``fs`` (named in a signed PDF's reason)."""
-    with open_store(args, read_only=True) as store:
-        return store.load_versioned(fs.country, fs.edition)[1]
-
-
 @dataclass(frozen=True, slots=True)
 class Job:
     factsheet: Factsheet
