@@ -42,7 +42,7 @@ test: system-deps $(STAMP) translations ## set up and run the whole test suite
 	$(PY) -m pytest
 
 test-postgres: system-deps $(STAMP) translations ## the store's tests on a private PostgreSQL server (.ci/postgres)
-	ECCP_TEST_POSTGRES_URL="$$(bash .ci/postgres)" $(PY) -m pytest -m postgres tests/store
+	ECCP_TEST_POSTGRES_URL="$$(bash .ci/postgres)" $(PY) -m pytest -m postgres tests  # every folder: the store, the CLI and the window on PostgreSQL
 
 fuzz: system-deps $(STAMP) translations ## long fuzz: 10,000 mutated packages, 1,000 damaged stores (SEED=…)
 	$(PY) -m tests.fuzz --packages $${PACKAGES:-10000} --stores $${STORES:-1000} $${SEED:+--seed $$SEED}
