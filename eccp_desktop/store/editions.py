@@ -49,6 +49,7 @@ def start_edition(
         )
         if exists is not None:  # started elsewhere in the meantime
             raise _exists(code, year)
+        store._check_rights(conn, code)
         store._replace(conn, fs, actor, record=(NEW_EDITION, Change("", from_year, year)))
     return fs
 
@@ -157,6 +158,7 @@ def apply_import(store: Store, plans: list[ImportPlan], *, actor: str) -> list[I
     outcomes: list[ImportOutcome] = []
     with store._transaction() as conn:
         for plan in plans:
+            store._check_rights(conn, plan.incoming.country)
             if plan.kind == "merge":
                 outcomes.append(_merge_into(store, conn, plan, actor))
             else:

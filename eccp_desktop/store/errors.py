@@ -17,3 +17,7 @@ class ConflictError(StoreError):
 
 class NotFoundError(StoreError):
     """No such factsheet in the store."""
+
+
+class RightsError(StoreError):
+    """The login may not make this change (the server would refuse it): nothing was written."""
