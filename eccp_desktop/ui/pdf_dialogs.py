@@ -152,7 +152,7 @@ class PdfExportDialog(QDialog):
 
     def open_key(self) -> Any:
         """A signing function for the worker, None when not signing, False on a bad key."""
-        from eccp_desktop.cli.signature_commands import pdf_reason
+        from eccp_desktop.operations.signatures import pdf_reason
         from eccp_desktop.trust.errors import TrustError
         from eccp_desktop.trust.pdfs import sign_pdf
         from eccp_desktop.ui.signing_dialogs import now
@@ -218,6 +218,8 @@ class PdfExportDialog(QDialog):
 class PdfPreview(QDialog):
     """The current factsheet as the PDF reader will see it (QtPdf), in a chosen language."""
 
+    rendered = Signal()  # a PDF (or its failure) is shown
+
     def __init__(self, parent: Any, fs: Any, lang: str) -> None:
         super().__init__(parent)
         from PySide6.QtPdf import QPdfDocument
@@ -278,20 +280,41 @@ class PdfPreview(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.view, 1)
         self._buffer: Any = None
+        self._asked = 0  # the newest render asked for; older results are dropped
         self.language.currentIndexChanged.connect(lambda _i: self.render_pdf())
         self.render_pdf()
 
     def render_pdf(self) -> None:
-        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
-        from eccp_desktop.pdf import PdfError, render_factsheet
+        """Render in the chosen language off the GUI thread; ``rendered`` when shown."""
+        from eccp_desktop.ui.runner import run_off_thread
 
         lang = self.language.currentData() or "en"
         self.setWindowTitle(_("PDF preview ({lang})").format(lang=lang))
-        try:
-            data = render_factsheet(self.fs, lang)
-        except PdfError as e:
-            self.message.setText("\u2716 " + str(e))
+        self.message.setText(_("Rendering {lang}…").format(lang=language_label(lang)))
+        self._asked += 1
+        asked, fs = self._asked, self.fs  # the copy: the window keeps editing its own
+
+        def render() -> bytes:
+            from eccp_desktop.pdf import render_factsheet
+
+            return bytes(render_factsheet(fs, lang))
+
+        run_off_thread(
+            render,
+            lambda data: self._show_pdf(asked, data),
+            lambda message: self._render_failed(asked, message),
+            owner=self,
+        )
+
+    def _render_failed(self, asked: int, message: str) -> None:
+        if asked == self._asked:  # a later language was asked for meanwhile: that one counts
+            self.message.setText("\u2716 " + message)
+            self.rendered.emit()
+
+    def _show_pdf(self, asked: int, data: bytes) -> None:
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+        if asked != self._asked:
             return
         self.message.clear()
         self.document.close()
@@ -302,6 +325,7 @@ class PdfPreview(QDialog):
         if self._buffer is not None:
             self._buffer.deleteLater()
         self._buffer = buffer
+        self.rendered.emit()
 
     # -- reading ---------------------------------------------------------------
     def page(self) -> int:
