@@ -29,7 +29,13 @@ from eccp_desktop.i18n import _
 from eccp_desktop.store import creation, damage, mapping, opening, retry
 from eccp_desktop.store import engine as engines
 from eccp_desktop.store import schema as s
-from eccp_desktop.store.errors import ConflictError, NotFoundError, StoreError, StoreReadOnlyError
+from eccp_desktop.store.errors import (
+    ConflictError,
+    NotFoundError,
+    StoreError,
+    StoreReadOnlyError,
+    StoreUnreachableError,
+)
 from eccp_desktop.store.migrate import check_revision, upgrade
 
 _READ_FAILURES: tuple[type[Exception], ...] = (DBAPIError, *damage.READ_FAILURES)
@@ -48,6 +54,7 @@ class Summary:
     updated_at: dt.datetime
     clusters: int
     policies: int
+    id: int = 0  # the row's id: what change notifications name
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +97,25 @@ def _reading(method: Callable[P, R]) -> Callable[P, R]:
         except _READ_FAILURES as e:
             store = args[0]
             assert isinstance(store, Store)
+            if retry.connection_lost(e):  # the server is away, the store is not damaged
+                raise unreachable(store.location.display, e) from None
             raise store.damage_error(e) from None
 
     return guarded
+
+
+def unreachable(where: str, e: BaseException, *, writing: bool = False) -> StoreUnreachableError:
+    """The error for a connection to ``where`` that failed or was lost (``e``)."""
+    reason = (str(getattr(e, "orig", None) or e).strip().splitlines() or [type(e).__name__])[0]
+    if writing:
+        return StoreUnreachableError(
+            _("the store {where} cannot be reached ({reason}): nothing was written").format(
+                where=where, reason=reason
+            )
+        )
+    return StoreUnreachableError(
+        _("the store {where} cannot be reached ({reason})").format(where=where, reason=reason)
+    )
 
 
 def _utc(at: dt.datetime) -> dt.datetime:
@@ -193,6 +216,21 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def ping(self) -> None:
+        """Reach the server once (after a lost connection); StoreUnreachableError if not.
+
+        A pooled connection that died with the server fails here first, is
+        dropped from the pool, and a fresh one is tried once.
+        """
+        for attempt in range(2):
+            try:
+                with self.engine.connect() as conn:
+                    conn.execute(select(1))
+                return
+            except DBAPIError as e:
+                if attempt or not retry.connection_lost(e):
+                    raise unreachable(self.location.display, e) from None
+
     def __enter__(self) -> Store:
         return self
 
@@ -206,7 +244,7 @@ class Store:
         clusters = select(func.count()).where(s.ClusterRow.factsheet_id == f.id).scalar_subquery()
         policies = select(func.count()).where(s.PolicyRow.factsheet_id == f.id).scalar_subquery()
         stmt = select(
-            f.country, f.edition, f.status, f.version, f.updated_at, clusters, policies
+            f.country, f.edition, f.status, f.version, f.updated_at, clusters, policies, f.id
         ).order_by(f.country, f.edition)
         with self.engine.connect() as conn:
             return [Summary(*row) for row in conn.execute(stmt)]
@@ -550,10 +588,24 @@ class _Transaction:
 
     def __enter__(self) -> Connection:
         self._ctx = self._store.engine.begin()
-        return self._ctx.__enter__()  # type: ignore[no-any-return]
+        try:
+            return self._ctx.__enter__()  # type: ignore[no-any-return]
+        except DBAPIError as e:
+            if retry.connection_lost(e):  # no connection: nothing was begun
+                raise unreachable(self._store.location.display, e, writing=True) from None
+            raise
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
-        self._ctx.__exit__(exc_type, exc, tb)
+        try:
+            self._ctx.__exit__(exc_type, exc, tb)
+        except DBAPIError as e:
+            if exc is not None and not retry.connection_lost(e):
+                raise
+            exc = e  # the commit (or the rollback) met a lost connection
+        if isinstance(exc, DBAPIError) and retry.connection_lost(exc):
+            # Not committed (or cut off while committing: the client finds out
+            # by the version when it is back); never "damaged", never a traceback.
+            raise unreachable(self._store.location.display, exc, writing=True) from None
         if isinstance(exc, UnicodeDecodeError | json.JSONDecodeError) or (
             isinstance(exc, DBAPIError) and "decode" in str(exc.orig)
         ):

@@ -44,6 +44,30 @@ def sqlstate(error: BaseException) -> str | None:
     return code if isinstance(code, str) else None
 
 
+# SQLSTATEs of a connection that failed rather than a statement: class 08
+# (connection exception) and the server shutting down or restarting (57P0x).
+_LOST = ("08", "57P01", "57P02", "57P03")
+
+
+def connection_lost(error: BaseException) -> bool:
+    """Is ``error`` a lost or refused connection to a database server (not a bad statement)?
+
+    SQLite's own errors (a locked or damaged file) are never "lost": only a
+    server connection can come back by itself.
+    """
+    orig = getattr(error, "orig", None) or error
+    if not type(orig).__module__.startswith("psycopg"):
+        return False
+    if getattr(error, "connection_invalidated", False):
+        return True
+    code = sqlstate(error)
+    if code is not None:
+        return code.startswith(_LOST)
+    # psycopg raises OperationalError without SQLSTATE for refused, closed and
+    # timed-out connections (no server answered anything).
+    return type(orig).__name__ in ("OperationalError", "InterfaceError")
+
+
 def retried(method: Callable[P, R]) -> Callable[P, R]:
     """Run ``method`` again after a Collision, at most ATTEMPTS times, then ConflictError."""
 
