@@ -95,4 +95,3 @@ def cmd_comments_import(args: argparse.Namespace) -> int:
         outcome: ImportOutcome = written.value
     print(summary(outcome))
     return EXIT_OK
-

@@ -86,13 +86,11 @@ def import_pdf_comments(
     except StoreError as e:
         return Failed(str(e))
     changed = outcome.added > 0 or outcome.resolved > 0
-    return Done(
-        Changes(("/review_comments",) if changed else (), history=changed), value=outcome
-    )
+    return Done(Changes(("/review_comments",) if changed else (), history=changed), value=outcome)
 
 
 def summary(outcome: ImportOutcome) -> str:
-    """"3 comments added to PL 2023 (1 reply, 1 resolved, 0 already imported)"."""
+    """ "3 comments added to PL 2023 (1 reply, 1 resolved, 0 already imported)"."""
     from eccp_desktop.i18n import ngettext
 
     fs = f"{outcome.country} {outcome.edition}"

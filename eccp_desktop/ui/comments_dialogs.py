@@ -18,9 +18,9 @@ from eccp_desktop.ui.qt import (
     QFileDialog,
     QHeaderView,
     QLabel,
+    Qt,
     QTreeWidget,
     QTreeWidgetItem,
-    Qt,
     QVBoxLayout,
 )
 

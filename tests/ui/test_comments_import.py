@@ -127,8 +127,15 @@ def test_menu_import_previews_then_puts_comments_beside_their_fields(
     title = entry(layout, "/policies/0/title")
     notes = [
         Note("Text", budget[0], centre_box(budget, 3), "Is this the 2023 budget?", name="a"),
-        Note("Highlight", title[0], centre_box(title), "Official title?", name="b",
-             quads=[centre_box(title)], author="Jan Kowalski"),  # fmt: skip
+        Note(
+            "Highlight",
+            title[0],
+            centre_box(title),
+            "Official title?",
+            name="b",
+            quads=[centre_box(title)],
+            author="Jan Kowalski",
+        ),
         Note("Text", budget[0], centre_box(budget, 4), "Yes, from the ministry.", name="c", irt=0),
         Note("Text", 1, (5, 5, 20, 20), "Margin remark", name="d"),  # over no item
     ]
@@ -145,7 +152,7 @@ def test_menu_import_previews_then_puts_comments_beside_their_fields(
     assert "reviewed.pdf" in shown["heading"] and "Poland 2023" in shown["heading"]
     assert "4 new comments" in shown["heading"] and shown["note"] == ""  # incremental: exact
     rows = {r[0][4]: r for r in shown["rows"]}  # by the note
-    author, kind, place, quote, _note, marks = rows["Is this the 2023 budget?"][0]
+    author, kind, place, _quote, _note, marks = rows["Is this the 2023 budget?"][0]
     assert (author, kind, marks) == ("Anna Expert", "Sticky note", "")
     assert place.startswith("Policies › ") and place.endswith("› Budget (EUR)")
     assert rows["Official title?"][0][1] == "Highlight"
