@@ -484,15 +484,23 @@ class MainWindow(QMainWindow):
 
     # -- drag and drop, closing --------------------------------------------------
     def dragEnterEvent(self, event: Any) -> None:
-        if any(u.toLocalFile().endswith(".json") for u in event.mimeData().urls()):
+        names = [u.toLocalFile().casefold() for u in event.mimeData().urls()]
+        if any(n.endswith((".json", ".pdf")) for n in names):
             event.acceptProposedAction()
 
     def dropEvent(self, event: Any) -> None:
+        """Packages are imported (with their preview); PDFs bring their comments back."""
         files = [u.toLocalFile() for u in event.mimeData().urls() if u.toLocalFile()]
-        if files:
+        pdfs = [f for f in files if f.casefold().endswith(".pdf")]
+        packages = [f for f in files if f not in pdfs]
+        if packages:
             from eccp_desktop.ui.exchange_dialogs import import_files
 
-            import_files(self, files)
+            import_files(self, packages)
+        if pdfs:
+            from eccp_desktop.ui.comments_dialogs import import_comments
+
+            import_comments(self, pdfs)
 
     def closeEvent(self, event: Any) -> None:
         self.settings.setValue(S.GEOMETRY, self.saveGeometry())

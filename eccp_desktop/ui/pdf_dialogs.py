@@ -43,7 +43,7 @@ class _Renderer(QObject):
     """Renders one PDF per language in a worker thread; stops between files on cancel."""
 
     progress = Signal(int, str)
-    finished = Signal(list, list)
+    finished = Signal(list, list, list)  # files written, errors, layout maps to keep
 
     def __init__(
         self, fs: Any, langs: list[str], folder: Path, sign: Callable[[bytes, str], bytes] | None
@@ -56,25 +56,31 @@ class _Renderer(QObject):
         self.cancelled = False
 
     def run(self) -> None:
-        from eccp_desktop.pdf import PdfError, render_factsheet
+        from eccp_desktop.annotations import exports
+        from eccp_desktop.pdf import PdfError
+        from eccp_desktop.store.exports import digest_of
         from eccp_desktop.trust.errors import TrustError
 
         done: list[str] = []
         errors: list[str] = []
+        maps: list[tuple[str, int, dict[str, Any]]] = []
         for i, lang in enumerate(self.langs):
             if self.cancelled:
                 break
             self.progress.emit(i, lang)
             target = self.folder / f"{self.fs.country.lower()}-{self.fs.edition}-{lang}.pdf"
             try:
-                data = render_factsheet(self.fs, lang)
-                if self.sign is not None:
+                rendered = exports.render(self.fs, lang)
+                data = rendered.pdf
+                if self.sign is not None:  # an incremental update: still starts with `pdf`
                     data = self.sign(data, lang)
                 target.write_bytes(data)
                 done.append(str(target))
+                # kept by the GUI thread (the store's writer): comments on it can come back
+                maps.append((digest_of(rendered.pdf), len(rendered.pdf), rendered.layout.to_json()))
             except (PdfError, OSError, TrustError) as e:
                 errors.append(f"{lang}: {e}")
-        self.finished.emit(done, errors)
+        self.finished.emit(done, errors, maps)
 
 
 class PdfExportDialog(QDialog):
@@ -177,8 +183,11 @@ class PdfExportDialog(QDialog):
         self.bar.setValue(i)
         self.state.setText(_("Rendering {lang}…").format(lang=language_label(lang)))
 
-    def _finished(self, done: list[str], errors: list[str]) -> None:
+    def _finished(
+        self, done: list[str], errors: list[str], maps: list[tuple[str, int, dict[str, Any]]]
+    ) -> None:
         self.bar.setValue(self.bar.maximum())
+        errors = errors + self._keep_maps(maps)
         lines = [
             ngettext("{n} PDF file written.", "{n} PDF files written.", len(done)).format(
                 n=len(done)
@@ -191,6 +200,25 @@ class PdfExportDialog(QDialog):
             self.thread_.wait()
         self.key_scope.close()  # a token session ends with the export
         self.start.setEnabled(True)
+
+    def _keep_maps(self, maps: list[tuple[str, int, dict[str, Any]]]) -> list[str]:
+        """Record each written PDF's layout map in the store; the reasons it could not."""
+        from eccp_desktop.store import StoreError
+        from eccp_desktop.store.exports import keep_export
+
+        store = getattr(self.parent(), "store", None)
+        if store is None:
+            return []
+        problems: list[str] = []
+        for digest, size, layout in maps:
+            try:
+                keep_export(store, digest, size, layout)
+            except StoreError as e:
+                reason = _(
+                    "the store did not keep this PDF's layout map ({reason}): comments written on it cannot be imported into this store"
+                ).format(reason=e)
+                problems.append(f"{layout.get('lang', '?')}: {reason}")
+        return problems
 
     def stop_work(self) -> None:
         """The window closes: stop after the current file and wait for the thread.
