@@ -185,7 +185,7 @@ class CommentsPreview(QDialog):
 
     def _jump(self, item: QTreeWidgetItem) -> None:
         """Enter or a double-click: show the field in the editor (the dialog stays)."""
-        window = self.parent()
+        window: Any = self.parent()  # the main window (jump_to)
         path = item.data(0, PathRole)
         record = self.plan.record
         doc = getattr(window, "doc", None)
