@@ -317,6 +317,8 @@ class MainWindow(QMainWindow):
             self.editor.banner.clear()
         else:
             actions = [(_("&Reopen"), self.reopen)] if perms.reopen else []
+            if perms.review:  # the reviewer's next step, where they are told they cannot edit
+                actions.append((_("&Mark as reviewed…"), self.actions_.mark_reviewed.trigger))
             self.editor.banner.show_message(perms.why_not_edit, "info", actions)
         self.setWindowTitle(self._title())
 
