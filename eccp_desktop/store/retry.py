@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import random
 import time
+from collections import Counter
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
@@ -26,6 +27,11 @@ PAUSE = 0.05  # seconds, doubled each time, with jitter
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+# What this process met, for the load test's report (and a diagnostics page):
+# per SQLSTATE the collisions retried, and under "gave up <SQLSTATE>" the writes
+# that still collided after ATTEMPTS and reached the user as a conflict.
+COLLISIONS: Counter[str] = Counter()
 
 
 class Collision(Exception):
@@ -79,8 +85,10 @@ def retried(method: Callable[P, R]) -> Callable[P, R]:
                 return method(*args, **kwargs)
             except Collision as e:
                 last = e
+                COLLISIONS[e.sqlstate] += 1
                 time.sleep(PAUSE * (2**attempt) * (0.5 + random.random()))
         assert last is not None
+        COLLISIONS[f"gave up {last.sqlstate}"] += 1
         raise ConflictError(
             _(
                 "another user's change collided with this one {n} times ({reason}); nothing was written: try again"
