@@ -46,7 +46,9 @@ class Settings:
     def from_env(cls) -> Settings:
         server = os.environ.get("ECCP_TEST_POSTGRES_URL")
         if not server:
-            raise SystemExit("load-postgres: no server (ECCP_TEST_POSTGRES_URL): run `make load-postgres`")
+            raise SystemExit(
+                "load-postgres: no server (ECCP_TEST_POSTGRES_URL): run `make load-postgres`"
+            )
         low, _, high = os.environ.get("LOAD_THINK", "0.3-1.5").partition("-")
         logs = os.environ.get("LOAD_LOGS")
         return cls(
@@ -113,14 +115,15 @@ def run_clients(settings: Settings, url: str, folder: Path) -> None:
         }
         path = folder / f"config-{role.index:02d}.json"
         path.write_text(json.dumps(config))
-        procs.append(
-            subprocess.Popen(
-                [sys.executable, "-m", "tests.load.client", str(path)],
-                cwd=ROOT,
-                env=env,
-                stderr=open(folder / f"stderr-{role.index:02d}.txt", "w"),  # noqa: SIM115
+        with open(folder / f"stderr-{role.index:02d}.txt", "w") as err:  # the child keeps it
+            procs.append(
+                subprocess.Popen(
+                    [sys.executable, "-m", "tests.load.client", str(path)],
+                    cwd=ROOT,
+                    env=env,
+                    stderr=err,
+                )
             )
-        )
     give_up = time.time() + settings.start_timeout
     while len(list(folder.glob("ready-*"))) < len(roles):
         if time.time() > give_up or any(p.poll() is not None for p in procs):

@@ -146,7 +146,9 @@ def check_factsheet(
         found = next((j for j in range(at, len(history)) if _matches(a, history[j])), None)
         if found is None:
             lost.add(i)
-            findings.append(f"lost update: {_describe(a)}: not in the history after its predecessor")
+            findings.append(
+                f"lost update: {_describe(a)}: not in the history after its predecessor"
+            )
         else:
             at = found + 1
     # Final state: the newest acknowledged value of each place is what the store holds.

@@ -300,7 +300,9 @@ def main(argv: list[str]) -> int:
             client.store.close()
         except Exception:
             # A traceback in a client is a finding: the checker counts it.
-            log.write(json.dumps({"kind": "crash", "client": index, "trace": traceback.format_exc()}))
+            log.write(
+                json.dumps({"kind": "crash", "client": index, "trace": traceback.format_exc()})
+            )
             log.write("\n")
             return 1
     return 0
