@@ -43,8 +43,8 @@ def start_edition(
     fs = next_edition(store.load(code, from_year), year)
     with store._transaction() as conn:
         exists = conn.scalar(
-            select(s.FactsheetRow.id).where(
-                s.FactsheetRow.country == code, s.FactsheetRow.edition == year
+            select(s.factsheet.c.id).where(
+                s.factsheet.c.country == code, s.factsheet.c.edition == year
             )
         )
         if exists is not None:  # started elsewhere in the meantime
@@ -73,18 +73,20 @@ def record_export(store: Store, country: str, edition: int) -> tuple[Factsheet, 
         return fs, None
     content = factsheet_to_dict(fs)
     ref = BaseRef(version, dt.datetime.now(dt.UTC).replace(microsecond=0), digest(content))
-    b = s.BaseSnapshotRow
+    b = s.base_snapshot
     with store._transaction() as conn:
         row = store._row(conn, fs.country, fs.edition)
         if row.version != version:  # saved in between: export what is there now
             return record_export(store, country, edition)
         kept = conn.execute(
-            select(b.exported, b.digest).where(b.factsheet_id == row.id, b.version == version)
+            select(b.c.exported, b.c.digest).where(
+                b.c.factsheet_id == row.id, b.c.version == version
+            )
         ).one_or_none()
         if kept is not None and kept.digest == ref.digest:
             return fs, BaseRef(version, kept.exported, kept.digest)
         if kept is not None:  # the same version with other content: cannot happen; keep newest
-            conn.execute(delete(b).where(b.factsheet_id == row.id, b.version == version))
+            conn.execute(delete(b).where(b.c.factsheet_id == row.id, b.c.version == version))
         conn.execute(
             insert(b).values(
                 factsheet_id=row.id,
@@ -109,10 +111,10 @@ def base_snapshot(store: Store, country: str, edition: int, ref: BaseRef) -> dic
     digest of the snapshot kept for that version. A factsheet never exported
     from here cannot judge a base: the package is then another store's.
     """
-    b = s.BaseSnapshotRow
+    b = s.base_snapshot
     with store.engine.connect() as conn:
         row = store._row(conn, country, edition)
-        exported = conn.scalar(select(func.count()).where(b.factsheet_id == row.id))
+        exported = conn.scalar(select(func.count()).where(b.c.factsheet_id == row.id))
         if not exported:
             # Never exported from here: another store's package, judged as unknown.
             return None
@@ -123,7 +125,9 @@ def base_snapshot(store: Store, country: str, edition: int, ref: BaseRef) -> dic
                 ).format(found=ref.version, code=country, edition=edition, current=row.version)
             )
         kept = conn.execute(
-            select(b.digest, b.content).where(b.factsheet_id == row.id, b.version == ref.version)
+            select(b.c.digest, b.c.content).where(
+                b.c.factsheet_id == row.id, b.c.version == ref.version
+            )
         ).one_or_none()
     if kept is None:
         return None
@@ -189,8 +193,8 @@ def _merge_into(store: Store, conn: Connection, plan: ImportPlan, actor: str) ->
     store._record(conn, row.id, actor, entries)
     version = row.version + 1
     conn.execute(
-        update(s.FactsheetRow)
-        .where(s.FactsheetRow.id == row.id)
+        update(s.factsheet)
+        .where(s.factsheet.c.id == row.id)
         .values(version=version, updated_at=dt.datetime.now(dt.UTC))
     )
     return ImportOutcome(fs.country, fs.edition, True, int(version))

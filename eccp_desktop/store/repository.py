@@ -240,9 +240,9 @@ class Store:
     # -- reading --------------------------------------------------------
     @_reading
     def list(self) -> builtins.list[Summary]:
-        f = s.FactsheetRow
-        clusters = select(func.count()).where(s.ClusterRow.factsheet_id == f.id).scalar_subquery()
-        policies = select(func.count()).where(s.PolicyRow.factsheet_id == f.id).scalar_subquery()
+        f = s.factsheet.c
+        clusters = select(func.count()).where(s.cluster.c.factsheet_id == f.id).scalar_subquery()
+        policies = select(func.count()).where(s.policy.c.factsheet_id == f.id).scalar_subquery()
         stmt = select(
             f.country, f.edition, f.status, f.version, f.updated_at, clusters, policies, f.id
         ).order_by(f.country, f.edition)
@@ -254,9 +254,9 @@ class Store:
         with self.engine.connect() as conn:
             return list(
                 conn.scalars(
-                    select(s.FactsheetRow.edition)
-                    .where(s.FactsheetRow.country == country.upper())
-                    .order_by(s.FactsheetRow.edition)
+                    select(s.factsheet.c.edition)
+                    .where(s.factsheet.c.country == country.upper())
+                    .order_by(s.factsheet.c.edition)
                 )
             )
 
@@ -303,13 +303,13 @@ class Store:
     def load_all(self) -> builtins.list[Factsheet]:
         with self.engine.connect() as conn:
             rows = conn.execute(
-                select(s.FactsheetRow).order_by(s.FactsheetRow.country, s.FactsheetRow.edition)
+                select(s.factsheet).order_by(s.factsheet.c.country, s.factsheet.c.edition)
             ).all()
             return mapping.load_factsheets(conn, rows)
 
     @_reading
     def history(self, country: str, edition: int) -> builtins.list[ChangeRecord]:
-        c = s.ChangeRow
+        c = s.change.c
         with self.engine.connect() as conn:
             fid = self._row(conn, country, edition).id
             stmt = (
@@ -328,7 +328,7 @@ class Store:
         Reads one page through the (factsheet, id) index: opening the history
         of a factsheet with 100,000 changes costs the same as with 100.
         """
-        c = s.ChangeRow
+        c = s.change.c
         with self.engine.connect() as conn:
             fid = self._row(conn, country, edition).id
             stmt = select(c.at, c.actor, c.action, c.path, c.old, c.new, c.id).where(
@@ -374,8 +374,8 @@ class Store:
                 self._record(conn, row.id, actor, [(_action_for(c.path), c) for c in changes])
             version = row.version + 1
             result = conn.execute(
-                update(s.FactsheetRow)
-                .where(s.FactsheetRow.id == row.id, s.FactsheetRow.version == row.version)
+                update(s.factsheet)
+                .where(s.factsheet.c.id == row.id, s.factsheet.c.version == row.version)
                 .values(version=version, updated_at=_now())
             )
             if result.rowcount != 1:
@@ -405,14 +405,14 @@ class Store:
             for coll in mapping.COLLECTIONS.values():
                 mapping.delete_positions(conn, coll, row.id, None)
             for table in (
-                s.SectionRow,
-                s.AssessmentRow,
-                s.ValidationRecordRow,
-                s.ChangeRow,
-                s.BaseSnapshotRow,
+                s.section,
+                s.assessment,
+                s.validation_record,
+                s.change,
+                s.base_snapshot,
             ):
-                conn.execute(delete(table).where(table.factsheet_id == row.id))
-            conn.execute(delete(s.FactsheetRow).where(s.FactsheetRow.id == row.id))
+                conn.execute(delete(table).where(table.c.factsheet_id == row.id))
+            conn.execute(delete(s.factsheet).where(s.factsheet.c.id == row.id))
             self._snapshots.pop(row.id, None)
 
     # -- internals ------------------------------------------------------
@@ -429,8 +429,8 @@ class Store:
 
     def _row(self, conn: Connection, country: str, edition: int) -> Any:
         row = conn.execute(
-            select(s.FactsheetRow.__table__).where(
-                s.FactsheetRow.country == country.upper(), s.FactsheetRow.edition == edition
+            select(s.factsheet).where(
+                s.factsheet.c.country == country.upper(), s.factsheet.c.edition == edition
             )
         ).one_or_none()
         if row is None:
@@ -449,7 +449,7 @@ class Store:
         return factsheet_to_dict(fs)
 
     def _ensure_country(self, conn: Connection, code: str) -> None:
-        if conn.scalar(select(s.CountryRow.code).where(s.CountryRow.code == code)) is None:
+        if conn.scalar(select(s.country.c.code).where(s.country.c.code == code)) is None:
             c = COUNTRIES[code]
             # "if it is not there yet": two writers may add the same country at once.
             if conn.dialect.name == "postgresql":
@@ -457,7 +457,7 @@ class Store:
             else:
                 from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
             conn.execute(
-                upsert(s.CountryRow)
+                upsert(s.country)
                 .values(code=code, eu_group=c.group, languages=list(c.languages))
                 .on_conflict_do_nothing(index_elements=["code"])
             )
@@ -470,14 +470,15 @@ class Store:
         record: tuple[str, Change] | None = None,
     ) -> ImportOutcome:
         self._ensure_country(conn, fs.country)
-        f = s.FactsheetRow
+        t = s.factsheet
+        f = t.c
         existing = conn.execute(
             select(f.id, f.version).where(f.country == fs.country, f.edition == fs.edition)
         ).one_or_none()
         values = {name: getattr(fs, name) for name in mapping.FACTSHEET_FIELDS}
         if existing is None:
             fid = conn.execute(
-                insert(f).values(
+                insert(t).values(
                     country=fs.country, edition=fs.edition, version=1, updated_at=_now(), **values
                 )
             ).inserted_primary_key[0]  # type: ignore[index]
@@ -487,7 +488,7 @@ class Store:
             for coll in mapping.COLLECTIONS.values():
                 mapping.delete_positions(conn, coll, fid, None)
             conn.execute(
-                update(f).where(f.id == fid).values(version=version, updated_at=_now(), **values)
+                update(t).where(f.id == fid).values(version=version, updated_at=_now(), **values)
             )
         mapping.write_children(conn, fid, fs)
         entry = record or ("import", Change("", None, f"{fs.country} {fs.edition}"))
@@ -519,7 +520,7 @@ class Store:
                 touched.setdefault(top, None)
         scalars = {k: getattr(fs, k) for k in mapping.FACTSHEET_FIELDS if k in touched}
         if scalars:
-            conn.execute(update(s.FactsheetRow).where(s.FactsheetRow.id == fid).values(**scalars))
+            conn.execute(update(s.factsheet).where(s.factsheet.c.id == fid).values(**scalars))
         if touched.keys() & {"sections", "policy_assessment", "validation"}:
             mapping.write_texts(conn, fid, fs)
         for key, positions in touched.items():
@@ -537,7 +538,8 @@ class Store:
 
     def _extend(self, conn: Connection, fid: int, actor: str, change: Change) -> bool:
         """Fold ``change`` into the newest history row if it is the same typing."""
-        c = s.ChangeRow
+        t = s.change
+        c = t.c
         last = conn.execute(
             select(c.id, c.at, c.actor, c.action, c.path)
             .where(c.factsheet_id == fid)
@@ -551,7 +553,7 @@ class Store:
             or at - _utc(last.at) > HISTORY_PAUSE
         ):
             return False
-        conn.execute(update(c).where(c.id == last.id).values(new=change.new, at=at))
+        conn.execute(update(t).where(c.id == last.id).values(new=change.new, at=at))
         return True
 
     def _record(
@@ -571,7 +573,7 @@ class Store:
             for action, c in entries
         ]
         if rows:
-            conn.execute(insert(s.ChangeRow), rows)
+            conn.execute(insert(s.change), rows)
 
 
 def _record_of(row: Any) -> ChangeRecord:
