@@ -76,7 +76,7 @@ def seed_store(url: str) -> dict[str, dict[str, int]]:
     with Store.open(url) as store:
         store.import_factsheets(scenario.seed_factsheets(), actor="seed")
         with store.engine.connect() as conn:
-            last = conn.scalar(select(func.max(s.ChangeRow.id))) or 0
+            last = conn.scalar(select(func.max(s.change.c.id))) or 0
         return {
             f"{row.country} {row.edition}": {"version": row.version, "history": int(last)}
             for row in store.list()

@@ -89,7 +89,7 @@ def _matches(ack: dict[str, Any], h: ChangeRecord) -> bool:
     if h.actor != ack["actor"]:
         return False
     op, value = ack["op"], ack["value"]
-    if op in ("set", "status"):
+    if op in ("set", "status", "import"):
         return h.path == ack["path"] and h.new == value
     if not h.path.startswith(ack["path"] + "/"):
         return False
@@ -154,7 +154,7 @@ def check_factsheet(
     # Final state: the newest acknowledged value of each place is what the store holds.
     newest: dict[str, int] = {}
     for i, a in enumerate(writes):
-        if a["op"] in ("set", "status"):
+        if a["op"] in ("set", "status", "import"):
             newest[a["path"]] = i
     for path, i in newest.items():
         held = paths.get(final, path)

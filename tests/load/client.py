@@ -27,7 +27,7 @@ from typing import Any, TextIO
 
 from eccp_desktop.domain.codes import RATINGS
 from eccp_desktop.domain.model import ReviewComment, Source
-from eccp_desktop.editing import InsertItem, Operation, RemoveItem, SetValue
+from eccp_desktop.editing import InsertItem, Operation, RemoveItem, SetValue, paths
 from eccp_desktop.operations import Conflict, Done, Failed, Refused
 from eccp_desktop.operations.factsheet import FactsheetOps
 from eccp_desktop.store import Store, retry
@@ -62,6 +62,8 @@ class Client:
         # As the window: hear others' saves (LISTEN/NOTIFY) and show them at once.
         self.watcher = watcher_for(self.store)
         self.ids = {(s.country, s.edition): s.id for s in self.store.list()}
+        # Packages the central team exported and will get back edited (merge import).
+        self.packages: list[tuple[Any, dict[str, Any]]] = []
 
     # -- logging ---------------------------------------------------------------
     def write(self, kind: str, **fields: Any) -> None:
@@ -184,6 +186,8 @@ class Client:
             if r < 0.75:
                 return "list"
             return self.comment(ops)
+        if self.role["kind"] == "central" and r < 0.15:
+            return "export" if len(self.packages) < 2 else "import"
         if r < 0.55:
             return self.field_edit(ops)
         if r < 0.65:
@@ -213,6 +217,69 @@ class Client:
             return
         ms = (time.perf_counter() - start) * 1000
         self.write("read", what=what, ms=ms, rows=n)
+
+    def export(self, ops: FactsheetOps) -> None:
+        """Export a package; a national authority edits one text in it and sends it back."""
+        from eccp_desktop.operations.editions_ops import exported
+
+        country, edition = ops.ident
+        try:
+            fs, base = exported(self.store, country, edition)
+        except StoreError as e:
+            self.write("failed", what="export", reason=str(e))
+            return
+        key = self.rng.choice(sorted(fs.sections))
+        path, value = f"/sections/{key}/en", f"Package text by {self.unique()}."
+        paths.put(fs, path, value)
+        self.packages.append((fs, {"base": base, "path": path, "value": value}))
+
+    def import_packages(self) -> None:
+        """Import the packages that came back, in one all-or-nothing merge import."""
+        from eccp_desktop.exchange.package import dumps
+        from eccp_desktop.operations.editions_ops import apply_received, plan_received
+
+        packages, self.packages = self.packages, []
+        self.rng.shuffle(packages)  # two imports in opposite orders may deadlock: retried
+        received = [
+            (
+                f"{fs.country.lower()}-{fs.edition}.eccp.json",
+                fs,
+                json.loads(dumps(fs, base=p["base"])),
+            )
+            for fs, p in packages
+        ]
+        for attempt in (1, 2, 3):  # after a conflict the user imports again
+            start = time.perf_counter()
+            # Conflicting places take the package's side, as the user would in the merge view.
+            plan = plan_received(self.store, received, prefer="incoming")
+            outcome = (
+                apply_received(self.store, plan, actor=self.actor) if not plan.errors else None
+            )
+            ms = (time.perf_counter() - start) * 1000
+            conflict = isinstance(outcome, Failed) and "changed elsewhere" in outcome.reason
+            for (fs, p), here in zip(packages, plan.plans, strict=False):
+                common = {
+                    "fid": self.ids.get(fs.ident),
+                    "country": fs.country,
+                    "edition": fs.edition,
+                    "op": "import",
+                    "path": p["path"],
+                    "value": p["value"],
+                    "base": here.here_version,
+                    "ms": ms,
+                    "attempt": attempt,
+                }
+                if isinstance(outcome, Done):
+                    versions = {(o.country, o.edition): o.version for o in outcome.value}
+                    self.write("ack", version=versions[fs.ident], **common)
+                elif conflict:
+                    # saved elsewhere while the merge was prepared: nothing written
+                    self.write("conflict", reason=getattr(outcome, "reason", ""), **common)
+                else:
+                    reason = getattr(outcome, "reason", "; ".join(plan.errors))
+                    self.write("failed", reason=reason, **common)
+            if not conflict:
+                return
 
     def act(self, ops: FactsheetOps, action: Action, attempt: int = 1) -> None:
         country, edition = ops.ident
@@ -274,7 +341,11 @@ class Client:
                 self.write("failed", what="open", reason=str(e))
                 continue
             choice = self.choose(ops)
-            if isinstance(choice, str):
+            if choice == "export":
+                self.export(ops)
+            elif choice == "import":
+                self.import_packages()
+            elif isinstance(choice, str):
                 self.read(choice)
             else:
                 self.act(ops, choice)
