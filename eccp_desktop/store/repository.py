@@ -354,7 +354,7 @@ class Store:
         self._writable()
         new = factsheet_to_dict(factsheet)
         with self._transaction() as conn:
-            row = self._row(conn, factsheet.country, factsheet.edition)
+            row = self._row(conn, factsheet.country, factsheet.edition, lock=True)
             if row.version != base_version:
                 raise ConflictError(
                     _(
@@ -401,7 +401,7 @@ class Store:
     def delete(self, country: str, edition: int) -> None:
         self._writable()
         with self._transaction() as conn:
-            row = self._row(conn, country, edition)
+            row = self._row(conn, country, edition, lock=True)
             for coll in mapping.COLLECTIONS.values():
                 mapping.delete_positions(conn, coll, row.id, None)
             for table in (
@@ -427,12 +427,12 @@ class Store:
     def _transaction(self) -> Any:
         return _Transaction(self)
 
-    def _row(self, conn: Connection, country: str, edition: int) -> Any:
-        row = conn.execute(
-            select(s.factsheet).where(
-                s.factsheet.c.country == country.upper(), s.factsheet.c.edition == edition
-            )
-        ).one_or_none()
+    def _row(self, conn: Connection, country: str, edition: int, *, lock: bool = False) -> Any:
+        """The factsheet's row; ``lock``: for a write, see ``_locked``."""
+        stmt = select(s.factsheet).where(
+            s.factsheet.c.country == country.upper(), s.factsheet.c.edition == edition
+        )
+        row = _locked(conn, stmt) if lock else conn.execute(stmt).one_or_none()
         if row is None:
             raise NotFoundError(
                 _("no {edition} factsheet for {code} in the store").format(
@@ -472,9 +472,9 @@ class Store:
         self._ensure_country(conn, fs.country)
         t = s.factsheet
         f = t.c
-        existing = conn.execute(
-            select(f.id, f.version).where(f.country == fs.country, f.edition == fs.edition)
-        ).one_or_none()
+        existing = _locked(
+            conn, select(f.id, f.version).where(f.country == fs.country, f.edition == fs.edition)
+        )
         values = {name: getattr(fs, name) for name in mapping.FACTSHEET_FIELDS}
         if existing is None:
             fid = conn.execute(
@@ -574,6 +574,26 @@ class Store:
         ]
         if rows:
             conn.execute(insert(s.change), rows)
+
+
+def _locked(conn: Connection, stmt: Any) -> Any:
+    """The one row of ``stmt``, locked for this write (PostgreSQL ``FOR UPDATE``).
+
+    Every write to a factsheet takes its row's lock before it reads the
+    version, so writers of one factsheet queue up here and each reads the
+    version the previous one committed. Without it an import (or a merge)
+    that read version 5 and an officer's save could both commit "version 6"
+    (tests/store/test_write_races.py); it also keeps two writers of one
+    factsheet from deadlocking on its parts. SQLite serialises writers
+    itself and ignores the clause.
+    """
+    row = conn.execute(stmt.with_for_update()).one_or_none()
+    if row is None:
+        # A row the server's policies let this login read but not update is
+        # not returned FOR UPDATE: read it plainly, the write is then refused
+        # with its reason.
+        row = conn.execute(stmt).one_or_none()
+    return row
 
 
 def _record_of(row: Any) -> ChangeRecord:
