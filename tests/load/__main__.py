@@ -3,13 +3,17 @@
 Settings from the environment: ``LOAD_CLIENTS`` (20), ``LOAD_SECONDS`` (60),
 ``LOAD_SEED`` (1), ``LOAD_THINK`` ("0.3-1.5" seconds between two actions),
 ``LOAD_LOGS`` (a folder to keep the clients' logs in; default a temporary
-one, removed unless the run failed), ``LOAD_KEEP=1`` keeps the database.
+one, removed unless the run failed), ``LOAD_KEEP=1`` keeps the database,
+``LOAD_RIGHTS=0`` runs every client as the superuser (default: the server's
+rights are installed, ``admin init-postgres``, and each client logs in as
+its own officer, reviewer or central-team login, ``admin grant``).
 The server is ``ECCP_TEST_POSTGRES_URL`` (``.ci/postgres`` prints it).
 Exit status 1 when a "must be 0" figure is not.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -40,6 +44,8 @@ class Settings:
     think: tuple[float, float] = (0.3, 1.5)
     logs: Path | None = None
     keep: bool = False
+    rights: bool = True
+    foreign: float = 0.06  # an officer's share of actions that try another country
     start_timeout: float = 120.0  # 20 processes importing the app on 2 busy cores
 
     @classmethod
@@ -59,6 +65,7 @@ class Settings:
             think=(float(low), float(high or low)),
             logs=Path(logs) if logs else None,
             keep=os.environ.get("LOAD_KEEP") == "1",
+            rights=os.environ.get("LOAD_RIGHTS", "1") != "0" and rights_available(),
         )
 
 
@@ -83,6 +90,43 @@ def seed_store(url: str) -> dict[str, dict[str, int]]:
         }
 
 
+def rights_available() -> bool:
+    """The server's rights (``admin init-postgres``, ``admin grant``) are part of this build."""
+    return importlib.util.find_spec("eccp_desktop.store.server_rights") is not None
+
+
+GRANTS = {"officer": "officer", "central": "central", "reader": "reviewer"}
+
+
+def login_of(role: scenario.Role) -> str:
+    country = f"_{role.country.lower()}" if role.country else ""
+    return f"eccp_load_{role.kind}{country}_{role.index}"
+
+
+def install_rights(url: str, roles: list[scenario.Role]) -> dict[int, str]:
+    """``admin init-postgres`` and one ``admin grant`` per client; each client's URL."""
+    from contextlib import redirect_stdout
+    from io import StringIO
+
+    from eccp_desktop.cli.app import main as cli
+
+    out = StringIO()
+    with redirect_stdout(out):  # the commands' confirmations: not part of the report
+        if cli(["admin", "init-postgres", url]) != 0:
+            raise SystemExit(f"load-postgres: admin init-postgres failed: {out.getvalue()}")
+        for role in roles:
+            argv = ["--db", url, "admin", "grant", login_of(role), "--role", GRANTS[role.kind]]
+            if role.country:
+                argv += ["--country", role.country]
+            if cli(argv) != 0:
+                raise SystemExit(f"load-postgres: admin grant failed: {out.getvalue()}")
+    base = make_url(url)
+    return {
+        r.index: base.set(username=login_of(r), password=None).render_as_string(hide_password=False)
+        for r in roles
+    }
+
+
 def server_deadlocks(url: str) -> int:
     engine = create_engine(url)
     try:
@@ -99,11 +143,14 @@ def server_deadlocks(url: str) -> int:
 def run_clients(settings: Settings, url: str, folder: Path) -> None:
     """Start the client processes, let them begin together, wait for them to end."""
     roles = scenario.roles(settings.clients)
+    urls = install_rights(url, roles) if settings.rights else {r.index: url for r in roles}
     procs = []
     env = dict(os.environ, ECCP_LANG="en", PYTHONPATH=str(ROOT))
     for role in roles:
         config = {
-            "url": url,
+            "url": urls[role.index],
+            "rights": settings.rights,
+            "foreign": settings.foreign,
             "role": role.as_json(),
             "seed": settings.seed,
             "edition": scenario.EDITION,
@@ -159,6 +206,7 @@ def report_of(settings: Settings, result: Run) -> checker.Report:
             seconds=result.seconds,
             clients=settings.clients,
             server_deadlocks=result.server_deadlocks,
+            rights=settings.rights,
         )
 
 
@@ -174,9 +222,14 @@ def main() -> int:
         if not settings.keep:
             drop_database(result.url, settings.server)
     load = f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count() or 0} cores"
+    who = (
+        "each client its own login under the server's rights"
+        if settings.rights
+        else "all superuser"
+    )
     title = (
-        f"load-postgres: {settings.clients} clients, {settings.seconds:g} s, seed {settings.seed}"
-        f" ({load}; {time.time() - began:.0f} s in all)"
+        f"load-postgres: {settings.clients} clients, {settings.seconds:g} s, seed {settings.seed},"
+        f" {who} ({load}; {time.time() - began:.0f} s in all)"
     )
     print(report.text(title))
     if report.ok and settings.logs is None:

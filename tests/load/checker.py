@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from eccp_desktop.editing import paths
+from eccp_desktop.exchange.codec import factsheet_to_dict
 from eccp_desktop.store import ChangeRecord, Store
 from eccp_desktop.store.errors import StoreError
 
@@ -178,6 +179,26 @@ def check_factsheet(
     counts["checked writes"] += len(writes)
 
 
+def check_foreign(store: Store, foreign: list[dict[str, Any]], report: Report) -> None:
+    """Every attempt on another country refused, and none of their values in the store."""
+    through: set[str] = set()
+    for e in foreign:
+        if not e["refused"]:
+            through.add(e["value"])
+            report.findings.append(
+                f"{e['actor']} wrote {e['country']} {e['edition']} ({e['layer']}): {e['how']}"
+            )
+    for key in {(e["country"], e["edition"]) for e in foreign}:
+        markers = {e["value"] for e in foreign if (e["country"], e["edition"]) == key}
+        held = json.dumps(factsheet_to_dict(store.load(*key)), ensure_ascii=False)
+        held += json.dumps([[h.old, h.new] for h in store.history(*key)], ensure_ascii=False)
+        for m in markers:
+            if m in held and m not in through:
+                through.add(m)
+                report.findings.append(f"{m!r} is in the {key[0]} {key[1]} factsheet or history")
+    report.counts["foreign through"] = len(through)
+
+
 def check(
     store: Store,
     entries: Iterable[dict[str, Any]],
@@ -186,6 +207,7 @@ def check(
     seconds: float,
     clients: int,
     server_deadlocks: int | None = None,
+    rights: bool = False,
 ) -> Report:
     """The report of one run: ``seed`` maps "PL 2023" to its version and last history id."""
     entries = list(entries)
@@ -218,6 +240,9 @@ def check(
         "deadlock" in e["reason"] for e in failed
     )
     counts["serialization surfaced"] = collisions["gave up 40001"]
+    foreign = [e for e in entries if e["kind"] == "foreign"]
+    if rights or foreign:
+        check_foreign(store, foreign, report)
     latencies = [a["ms"] for a in acks]
     reads = [e["ms"] for e in entries if e["kind"] == "read"]
     writes = counts["checked writes"]
@@ -241,6 +266,14 @@ def check(
     report.must_be_zero("collisions surfaced to a user", "serialization surfaced")
     report.must_be_zero("failures shown to a user", "failed")
     report.must_be_zero("clients crashed or hung", "crash")
+    if rights or foreign:
+        n, refused = len(foreign), sum(e["refused"] for e in foreign)
+        share = f"{100 * refused / n:.0f} %" if n else "-"
+        report.figure("writes to another country attempted (app, server)", f"{n}")
+        report.rows.append(
+            Row("  refused", f"{refused} = {share}", "must be 100 %", n > 0 and refused == n)
+        )
+        report.must_be_zero("  got through (logged or found in the store)", "foreign through")
     if not writes:
         report.rows.append(Row("saves acknowledged", "0", "must be > 0", False))
     return report

@@ -186,6 +186,9 @@ class Client:
             if r < 0.75:
                 return "list"
             return self.comment(ops)
+        if self.config["rights"] and self.role["kind"] == "officer":
+            if self.rng.random() < self.config["foreign"]:
+                return "foreign"
         if self.role["kind"] == "central" and r < 0.15:
             return "export" if len(self.packages) < 2 else "import"
         if r < 0.55:
@@ -217,6 +220,65 @@ class Client:
             return
         ms = (time.perf_counter() - start) * 1000
         self.write("read", what=what, ms=ms, rows=n)
+
+    def foreign(self) -> None:
+        """Try to write another country's factsheet: the app must refuse, and so must the server.
+
+        Half the attempts go through the operations layer (the window), half
+        straight to the database as a modified client would, bypassing every
+        check of the app: only the server's row-level security stands there.
+        """
+        from sqlalchemy import insert, update
+        from sqlalchemy.exc import DBAPIError
+
+        from eccp_desktop.store import schema as s
+
+        own = self.role["country"]
+        country = self.rng.choice([c for c in self.edited if c != own])
+        edition = self.config["edition"]
+        fid = self.ids[(country, edition)]
+        marker = f"Forbidden by {self.unique()}"
+        common = {"country": country, "edition": edition, "fid": fid, "value": marker}
+        if self.rng.random() < 0.5:
+            try:
+                ops = FactsheetOps(self.store, country, edition, actor=self.actor)
+                outcome = ops.edit(SetValue("/sections/economic_context/en", marker))
+            except StoreError as e:
+                self.write("failed", what="foreign", reason=str(e))
+                return
+            refused = not isinstance(outcome, Done)
+            how = type(outcome).__name__ + ": " + getattr(outcome, "reason", "")
+            self.write("foreign", layer="app", refused=refused, how=how, **common)
+            return
+        what = self.rng.choice(["text", "version", "history"])
+        if what == "text":
+            stmt: Any = (
+                update(s.section).where(s.section.c.factsheet_id == fid).values(text={"en": marker})
+            )
+        elif what == "version":
+            stmt = (
+                update(s.factsheet)
+                .where(s.factsheet.c.id == fid)
+                .values(version=s.factsheet.c.version + 1)
+            )
+        else:
+            stmt = insert(s.change).values(
+                factsheet_id=fid,
+                at=dt.datetime.now(dt.UTC),
+                actor=self.actor,
+                action="edit",
+                path="/sections/economic_context/en",
+                old=None,
+                new=marker,
+            )
+        try:
+            with self.store.engine.begin() as conn:
+                rows = conn.execute(stmt).rowcount
+            refused, how = rows == 0, f"{rows} rows"
+        except DBAPIError as e:
+            code = retry.sqlstate(e)
+            refused, how = code == "42501", f"{code}: {str(e.orig).splitlines()[0]}"
+        self.write("foreign", layer="server", refused=refused, how=f"{what}: {how}", **common)
 
     def export(self, ops: FactsheetOps) -> None:
         """Export a package; a national authority edits one text in it and sends it back."""
@@ -341,7 +403,9 @@ class Client:
                 self.write("failed", what="open", reason=str(e))
                 continue
             choice = self.choose(ops)
-            if choice == "export":
+            if choice == "foreign":
+                self.foreign()
+            elif choice == "export":
                 self.export(ops)
             elif choice == "import":
                 self.import_packages()

@@ -143,3 +143,36 @@ def test_percentiles_are_nearest_rank() -> None:
     assert checker.percentile(values, 50) == 50
     assert checker.percentile(values, 99) == 99
     assert checker.percentile([7.0], 95) == 7
+
+
+def _foreign(value: str, refused: bool) -> dict[str, Any]:
+    return {
+        "kind": "foreign",
+        "client": 0,
+        "actor": "officer HR",
+        "country": "PL",
+        "edition": 2023,
+        "fid": 1,
+        "value": value,
+        "layer": "server",
+        "refused": refused,
+        "how": "text: 0 rows" if refused else "text: 1 rows",
+    }
+
+
+def test_writes_to_another_country_must_all_be_refused(ops: FactsheetOps) -> None:
+    acks = _edits(ops)
+    report = _check(ops, [*acks, _foreign("Forbidden 1", True), _foreign("Forbidden 2", True)])
+    assert report.ok and report.counts["foreign through"] == 0
+    assert any(r.value == "2 = 100 %" and r.met for r in report.rows)
+    report = _check(ops, [*acks, _foreign("Forbidden 1", True), _foreign("Forbidden 2", False)])
+    assert not report.ok and report.counts["foreign through"] == 1
+    assert any(r.value == "1 = 50 %" and r.met is False for r in report.rows)
+
+
+def test_a_refused_write_whose_value_is_in_the_store_got_through(ops: FactsheetOps) -> None:
+    acks = _edits(ops)
+    path = "/sections/economic_context/en"
+    acks.append(_ack(ops, "set", path, "Forbidden 3", SetValue(path, "Forbidden 3")))
+    report = _check(ops, [*acks, _foreign("Forbidden 3", True)])  # "refused", yet there
+    assert report.counts["foreign through"] == 1 and not report.ok

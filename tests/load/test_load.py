@@ -20,7 +20,7 @@ from eccp_desktop.editing import paths
 from eccp_desktop.exchange.diff import Change
 from eccp_desktop.store import Store
 from tests.load import checker
-from tests.load.__main__ import Settings, report_of, run
+from tests.load.__main__ import Settings, report_of, rights_available, run
 from tests.pg_server import SERVER, drop_database, needs_server
 
 pytestmark = [*needs_server, pytest.mark.slow]
@@ -45,7 +45,14 @@ def _newest_field_edit(entries: list[dict[str, Any]]) -> dict[str, Any]:
 
 def test_a_short_run_is_clean_and_the_checker_catches_what_is_injected(tmp_path: Path) -> None:
     assert SERVER
-    settings = Settings(server=SERVER, clients=2, seconds=5, think=(0.05, 0.3))
+    settings = Settings(
+        server=SERVER,
+        clients=2,
+        seconds=5,
+        think=(0.05, 0.3),
+        rights=rights_available(),
+        foreign=0.2,
+    )
     result = run(settings, tmp_path)
     try:
         report = report_of(settings, result)
@@ -72,7 +79,8 @@ def test_a_short_run_is_clean_and_the_checker_catches_what_is_injected(tmp_path:
         with open(tmp_path / "client-09.jsonl", "w", encoding="utf-8") as log:
             log.write(json.dumps(forged) + "\n")
             log.write(json.dumps({"kind": "end", "client": 9, "collisions": {}}) + "\n")
-        report = report_of(Settings(server=SERVER, clients=3, seconds=5), result)
+        settings.clients = 3
+        report = report_of(settings, result)
         assert report.counts["silent"] == 1
         assert any("acknowledged twice" in f for f in report.findings)
     finally:
