@@ -3,8 +3,11 @@
 Reopening goes back to ``draft`` from any later status. A factsheet cannot
 become ``validated`` (nor go on to ``reviewed`` or ``published``) while any
 validation error stands; the sign-off records who, for which organisation
-and when. Transitions change the factsheet in place; ``Store.save`` then
-records ``/status`` and ``/validation`` in the history (action "status").
+and when. ``reviewed`` (the expert reviewer's step) is refused while a review
+comment is open too, and needs the reviewer's name: the history records who
+marked it (the sign-off record stays the national authority's).
+Transitions change the factsheet in place; ``Store.save`` then records
+``/status`` and ``/validation`` in the history (action "status").
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from eccp_desktop.i18n import N_, _, ngettext
 from eccp_desktop.validation import ERROR, WARNING, Result, validate
 
 DRAFT: Final = "draft"
+REVIEWED: Final = "reviewed"
 _FORWARD: Final[dict[str, str]] = {
     "draft": "submitted",
     "submitted": "validated",
@@ -59,7 +63,7 @@ def allowed_targets(status: str) -> tuple[str, ...]:
 
 
 def blocking_problems(factsheet: Factsheet, target: str) -> list[Result]:
-    """The errors that keep ``factsheet`` from reaching ``target``.
+    """The errors (and for ``reviewed`` the open comments) that keep ``factsheet`` from ``target``.
 
     Judged as if the factsheet already had that status, so values required
     from then on count as errors.
@@ -67,19 +71,60 @@ def blocking_problems(factsheet: Factsheet, target: str) -> list[Result]:
     if target not in ERROR_FREE:
         return []
     trial = dataclasses.replace(factsheet, status=target)
-    return [r for r in validate(trial) if r.severity == ERROR]
+    errors = [r for r in validate(trial) if r.severity == ERROR]
+    return errors + open_comments(factsheet) if target == REVIEWED else errors
 
 
-def transition(
-    factsheet: Factsheet,
-    target_status: str,
-    *,
-    by: str | None = None,
-    organisation: str | None = None,
-    on: dt.date | None = None,
-) -> None:
-    """Move ``factsheet`` to ``target_status`` or raise TransitionRefused."""
-    current = factsheet.status
+OPEN_COMMENT_RULE: Final = "review.comment_open"
+
+
+def open_comments(factsheet: Factsheet) -> list[Result]:
+    """Each open review comment as a blocking finding about the place it is on.
+
+    The path is the commented field's (not ``/review_comments/i``), so a
+    double-click on it goes to what the reviewer asked about.
+    """
+    return [
+        Result(
+            OPEN_COMMENT_RULE,
+            ERROR,
+            _("Open review comment by {author}: {text}").format(
+                author=c.author or "?", text=c.text
+            ),
+            c.path,
+        )
+        for c in factsheet.review_comments
+        if not c.resolved
+    ]
+
+
+def refusal_message(target: str, problems: list[Result]) -> str:
+    """ "cannot become reviewed while 2 errors and 1 open review comment stand"."""
+    comments = sum(1 for r in problems if r.rule == OPEN_COMMENT_RULE)
+    errors = len(problems) - comments
+    if not comments:
+        return ngettext(
+            "The factsheet cannot become {target} while {count} error stands",
+            "The factsheet cannot become {target} while {count} errors stand",
+            errors,
+        ).format(target=status_name(target), count=errors)
+    if not errors:
+        return ngettext(
+            "The factsheet cannot become {target} while {count} review comment is open",
+            "The factsheet cannot become {target} while {count} review comments are open",
+            comments,
+        ).format(target=status_name(target), count=comments)
+    open_part = ngettext("{n} open review comment", "{n} open review comments", comments).format(
+        n=comments
+    )
+    error_part = ngettext("{n} error", "{n} errors", errors).format(n=errors)
+    return _("The factsheet cannot become {target} while {errors} and {comments} stand").format(
+        target=status_name(target), errors=error_part, comments=open_part
+    )
+
+
+def check_step(current: str, target_status: str) -> None:
+    """Raise TransitionRefused unless the workflow goes from ``current`` to ``target_status``."""
     if target_status not in STATUSES:
         raise TransitionRefused(
             _("“{status}” is not a status; expected one of: {statuses}").format(
@@ -93,6 +138,18 @@ def transition(
                 current=status_name(current), target=status_name(target_status), allowed=allowed
             )
         )
+
+
+def transition(
+    factsheet: Factsheet,
+    target_status: str,
+    *,
+    by: str | None = None,
+    organisation: str | None = None,
+    on: dt.date | None = None,
+) -> None:
+    """Move ``factsheet`` to ``target_status`` or raise TransitionRefused."""
+    check_step(factsheet.status, target_status)
     record: ValidationRecord | None = factsheet.validation
     if target_status == "validated":
         by, organisation = (by or "").strip(), (organisation or "").strip()
@@ -101,16 +158,11 @@ def transition(
         if not organisation:
             raise TransitionRefused(_("The sign-off needs the organisation signing off"))
         record = ValidationRecord(by=by, organisation=organisation, on=on or dt.date.today())
+    if target_status == REVIEWED and not (by or "").strip():
+        raise TransitionRefused(_("Marking as reviewed needs the reviewer's name"))
     problems = blocking_problems(dataclasses.replace(factsheet, validation=record), target_status)
     if problems:
-        raise TransitionRefused(
-            ngettext(
-                "The factsheet cannot become {target} while {count} error stands",
-                "The factsheet cannot become {target} while {count} errors stand",
-                len(problems),
-            ).format(target=status_name(target_status), count=len(problems)),
-            problems,
-        )
+        raise TransitionRefused(refusal_message(target_status, problems), problems)
     if target_status == DRAFT:
         record = None  # reopened: the sign-off no longer holds (the history keeps it)
     factsheet.status = target_status

@@ -17,6 +17,7 @@ from eccp_desktop.cli import (
     argparse_words,
     comments_commands,
     edition_commands,
+    factsheet_commands,
     overview_commands,
     pdf_commands,
     signature_commands,
@@ -30,6 +31,7 @@ from eccp_desktop.store.errors import StoreError
 # Each module adds its sub-commands with ``register(subparsers)``.
 COMMAND_MODULES = [
     store_commands,
+    factsheet_commands,
     validate_commands,
     pdf_commands,
     overview_commands,

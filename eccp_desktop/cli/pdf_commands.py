@@ -19,6 +19,7 @@ from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.i18n import _, current_language, ngettext
 from eccp_desktop.i18n.formatting import format_integer, format_seconds
+from eccp_desktop.operations.signatures import pdf_reason
 from eccp_desktop.pdf import PdfError
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ def cmd_pdf_one(args: argparse.Namespace) -> int:
             rendered = exports.render(fs, lang)
             data = rendered.pdf
             if signing:  # an incremental update: the file still starts with the mapped bytes
-                reason = signature_commands.pdf_reason(fs, version, lang)
+                reason = pdf_reason(fs, version, lang)
                 data = signature_commands.signed_pdf(data, args, at, reason)
             write_atomically(out, data)
         except PdfError as e:

@@ -101,12 +101,8 @@ class FactsheetOps:
         from eccp_desktop.workflow import TransitionRefused, transition
 
         perms = self.permissions
-        allowed = {"submitted": perms.submit, "validated": perms.sign_off, "draft": perms.reopen}
-        if not allowed.get(target, perms.transitions):
-            reason = perms.why_not_edit if not perms.transitions else ""
-            return Refused(
-                reason or _("The status cannot be changed to this one from here."),
-            )
+        if not perms.may_become(target):
+            return Refused(self._why_not(target, perms))
 
         def change(fs: Any) -> None:
             # Signing off a draft submits it first, in the same step (all or nothing).
@@ -124,6 +120,22 @@ class FactsheetOps:
             )
             return Done(changes)
         return outcome
+
+    def _why_not(self, target: str, perms: Permissions) -> str:
+        """Why the window may not make this step: the state, the role or the workflow."""
+        from eccp_desktop.workflow import TransitionRefused, check_step
+
+        if self.session.read_only:
+            return perms.why_not_edit
+        try:
+            check_step(self.factsheet.status, target)
+        except TransitionRefused as e:
+            return e.message  # "A draft factsheet cannot become published; it can become: …"
+        if not perms.transitions and perms.why_not_edit:
+            return perms.why_not_edit  # reviewer mode
+        if target == "reviewed" and not self.reviewer:
+            return _("Marking as reviewed is the reviewer's step: switch on reviewer mode.")
+        return _("The status cannot be changed to this one from here.")
 
     def reload(self) -> Outcome:
         return self._run(self._reload)

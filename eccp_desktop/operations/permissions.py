@@ -29,10 +29,22 @@ class Permissions:
     import_: bool
     export: bool  # packages and PDFs: reading only
     why_not_edit: str = ""  # the banner's words when ``edit`` is False
+    review: bool = False  # mark a validated factsheet as reviewed (the reviewer's step)
+    publish: bool = False  # a reviewed factsheet goes out (the central team's step)
 
     @property
     def transitions(self) -> bool:
-        return self.submit or self.sign_off or self.reopen
+        return self.submit or self.sign_off or self.reopen or self.review or self.publish
+
+    def may_become(self, target: str) -> bool:
+        """Whether the window (or the command line) may move the factsheet to ``target``."""
+        return {
+            "submitted": self.submit,
+            "validated": self.sign_off,
+            "reviewed": self.review,
+            "published": self.publish,
+            "draft": self.reopen,
+        }.get(target, False)
 
 
 NOTHING = Permissions(False, False, False, False, False, False, False)
@@ -85,6 +97,8 @@ def permissions_for(
             import_=False,
             export=True,
             why_not_edit=_("Reviewer mode: you can add and resolve review comments only."),
+            # marking reviewed is the reviewer's one workflow step
+            review=status == "validated",
         )
     targets = allowed_targets(status)
     locked = status in SIGNED_OFF
@@ -101,4 +115,5 @@ def permissions_for(
         )
         if locked
         else "",
+        publish="published" in targets,
     )

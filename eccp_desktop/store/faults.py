@@ -10,7 +10,7 @@ read where the server sent one; connection failures before any server spoke
 from __future__ import annotations
 
 from eccp_desktop.i18n import _
-from eccp_desktop.store.retry import sqlstate
+from eccp_desktop.store.retry import connection_lost, sqlstate
 
 # Server connection options for PostgreSQL (libpq parameters): fail fast when the
 # server is unreachable, notice a dead peer (a laptop's lost network) within a
@@ -19,35 +19,8 @@ CONNECT_TIMEOUT = 10  # seconds
 KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10,
               "keepalives_count": 3}  # fmt: skip
 
-# SQLSTATEs (and libpq texts) after which the connection is gone but the server may be back.
-LOST = frozenset({"57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004"})
-LOST_TEXTS = (
-    "server closed the connection",
-    "terminating connection",
-    "connection is closed",
-    "the connection is lost",
-    "consuming input failed",
-    "connection refused",
-    "connection not open",
-    "ssl syscall error",
-    "could not receive data",
-    "could not send data",
-)
-
-
 def _text(error: BaseException) -> str:
     return str(getattr(error, "orig", None) or error)
-
-
-def connection_lost(error: BaseException) -> bool:
-    """Whether ``error`` means the server went away (a restart, the network), not a refusal."""
-    code = sqlstate(error)
-    if code in LOST:
-        return True
-    if getattr(error, "connection_invalidated", False):
-        return True
-    reason = _text(error).lower()
-    return any(t in reason for t in LOST_TEXTS)
 
 
 def describe(error: BaseException, where: str) -> str:

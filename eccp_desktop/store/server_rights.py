@@ -20,8 +20,13 @@ table, say); every statement is idempotent. What it sets up:
   table of the schema that this module cannot classify makes ``install``
   fail, so a new table never goes unprotected.
 
-Records of exports (PDF layout maps, the base snapshot of an exported
-package) may be written by every login with a role: exporting is reading.
+Records of exports are written like the factsheet they belong to: the base
+snapshot of an exported package (the base of a later three-way merge) only
+by those who may change the factsheet, a PDF's layout map (which places the
+comments read back from it) only by those who may comment on it. Anyone
+else exports without them: a package without ``base``, a PDF whose comments
+cannot be imported -- as from a read-only store. A base another country's
+officer could write would be a forged base for that country's next merge.
 """
 
 from __future__ import annotations
@@ -134,8 +139,9 @@ def _policies(table: Table) -> list[str]:
             f"CREATE POLICY eccp_insert ON {name} FOR INSERT WITH CHECK ("
             "(SELECT eccp_role()) IN ('central', 'admin') OR eccp_may_write(code))",
         ]
-    if name == "pdf_export":  # a record of an export: reading, allowed to every role
-        return [f"CREATE POLICY eccp_all ON {name} USING ({HAS_ROLE}) WITH CHECK ({HAS_ROLE})"]
+    if name == "pdf_export":  # a PDF's layout map: kept by those who may comment on it
+        rule = "eccp_may_comment(country)"
+        return [read, f"CREATE POLICY eccp_write ON {name} USING ({rule}) WITH CHECK ({rule})"]
     if name in GRANDCHILDREN:
         col, fn = GRANDCHILDREN[name]
         return [read, f"CREATE POLICY eccp_write ON {name} USING ({fn}({col})) WITH CHECK ({fn}({col}))"]  # fmt: skip
@@ -152,11 +158,6 @@ def _policies(table: Table) -> list[str]:
             f"CREATE POLICY eccp_comment_update ON {name} FOR UPDATE USING ({comment})"
             f" WITH CHECK ({comment})",
         ]
-    if name == "base_snapshot":  # exporting records what was exported, at its version
-        out.append(
-            f"CREATE POLICY eccp_export ON {name} FOR INSERT WITH CHECK ({HAS_ROLE} AND "
-            "version = (SELECT f.version FROM factsheet f WHERE f.id = factsheet_id))"
-        )
     return out
 
 
@@ -193,7 +194,7 @@ def statements(schema: str) -> list[str]:
         f"GRANT SELECT ON alembic_version TO {USER_GROUP}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {USER_GROUP}",
     ]
-    for table in s.Base.metadata.sorted_tables:
+    for table in s.metadata.sorted_tables:
         name = table.name
         out += [
             f"GRANT SELECT, INSERT, UPDATE, DELETE ON {name} TO {USER_GROUP}",
@@ -210,7 +211,7 @@ def statements(schema: str) -> list[str]:
 
 def protected_tables() -> list[str]:
     """The tables under row-level security: every table of the schema."""
-    return [t.name for t in s.Base.metadata.sorted_tables]
+    return [t.name for t in s.metadata.sorted_tables]
 
 
 def install(engine: Engine) -> None:

@@ -38,6 +38,7 @@ class Actions:
         P = QStyle.StandardPixmap
         self.import_ = act(P.SP_DialogOpenButton, K.Open, self._import)
         self.export = act(P.SP_DialogSaveButton, K.SaveAs, self._export)
+        self.import_comments = act(None, None, self._import_comments)
         self.pdf_export = act(P.SP_FileDialogDetailedView, None, self._pdf_export)
         self.pdf_preview = act(P.SP_FileDialogContentsView, QKeySequence("Ctrl+P"), self._preview)
         self.quit = act(None, K.Quit, w.close)
@@ -55,6 +56,7 @@ class Actions:
         self.submit = act(None, None, lambda: self._record("transition", "submitted"))
         self.sign_off = act(P.SP_DialogApplyButton, None, lambda: self._record("open_sign_off"))
         self.reopen = act(None, None, lambda: self._record("transition", "draft"))
+        self.mark_reviewed = act(None, None, lambda: self._record("open_review"))
         self.next_edition = act(None, None, self._next_edition)
         self.what_changed = act(None, QKeySequence("Ctrl+Shift+D"), self._what_changed)
         self.comment = act(None, QKeySequence("Ctrl+Alt+M"), self._comment)
@@ -74,6 +76,8 @@ class Actions:
         self.file_menu = bar.addMenu("")
         self.file_menu.addActions([self.import_, self.export])
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.import_comments)
+        self.file_menu.addSeparator()
         self.file_menu.addActions([self.pdf_export, self.pdf_preview])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit)
@@ -88,7 +92,7 @@ class Actions:
         self.sheet_menu = bar.addMenu("")
         self.sheet_menu.addActions([self.validate, self.next_problem])
         self.sheet_menu.addSeparator()
-        self.sheet_menu.addActions([self.submit, self.sign_off, self.reopen])
+        self.sheet_menu.addActions([self.submit, self.sign_off, self.mark_reviewed, self.reopen])
         self.sheet_menu.addSeparator()
         self.sheet_menu.addActions([self.next_edition, self.what_changed])
         self.settings_menu = bar.addMenu("")
@@ -140,8 +144,12 @@ class Actions:
         self.submit.setEnabled(perms.submit)
         self.sign_off.setEnabled(perms.sign_off)
         self.reopen.setEnabled(perms.reopen)
+        self.mark_reviewed.setEnabled(perms.review)
         self.comment.setEnabled(perms.comment)
         self.import_.setEnabled(perms.import_ or (doc is None and perms.import_))
+        # experts' remarks are comments: reviewers import them too; any factsheet of the
+        # store, open or not (a read-only store allows neither)
+        self.import_comments.setEnabled(perms.comment or perms.import_)
         for a in (self.export, self.pdf_export, self.pdf_preview):
             a.setEnabled(perms.export)
         # a new edition is a new factsheet: allowed where importing is
@@ -158,6 +166,7 @@ class Actions:
         self.language_menu.setTitle(_("Interface &language"))
         self.import_.setText(_("&Import packages…"))
         self.export.setText(_("&Export package…"))
+        self.import_comments.setText(_("Import co&mments from PDF…"))
         self.pdf_export.setText(_("Export &PDFs…"))
         self.pdf_preview.setText(_("P&review PDF"))
         self.quit.setText(_("&Quit"))
@@ -173,6 +182,7 @@ class Actions:
         self.submit.setText(_("&Submit"))
         self.sign_off.setText(_("Sign &off as validated…"))
         self.reopen.setText(_("&Reopen"))
+        self.mark_reviewed.setText(_("&Mark as reviewed…"))
         self.next_edition.setText(_("Start ne&xt edition…"))
         self.what_changed.setText(_("&What changed…"))
         self.comment.setText(_("Review &comment on this field…"))
@@ -264,6 +274,11 @@ class Actions:
         from eccp_desktop.ui.exchange_dialogs import choose_and_import
 
         choose_and_import(self.w)
+
+    def _import_comments(self) -> None:
+        from eccp_desktop.ui.comments_dialogs import choose_and_import_comments
+
+        choose_and_import_comments(self.w)
 
     def _export(self) -> None:
         from eccp_desktop.ui.exchange_dialogs import export_package

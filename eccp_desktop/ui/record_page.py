@@ -183,6 +183,8 @@ class RecordPage(Page):
         self.submit_button = QPushButton(self)
         self.sign_button = QPushButton(self)
         self.reopen_button = QPushButton(self)
+        self.review_button = QPushButton(self)  # the reviewer's step (reviewer mode)
+        self.review_button.clicked.connect(self.open_review)
         self.submit_button.clicked.connect(lambda: self.transition("submitted"))
         self.sign_button.clicked.connect(self.open_sign_off)
         self.reopen_button.clicked.connect(lambda: self.transition("draft"))
@@ -195,7 +197,7 @@ class RecordPage(Page):
         wf.addWidget(self.record)
         wf.addWidget(self.signature)
         row = QHBoxLayout()
-        for b in (self.submit_button, self.sign_button, self.reopen_button):
+        for b in (self.submit_button, self.sign_button, self.review_button, self.reopen_button):
             row.addWidget(b)
         row.addStretch(1)
         wf.addLayout(row)
@@ -271,6 +273,14 @@ class RecordPage(Page):
         dialog.open()
         return dialog
 
+    def open_review(self) -> Any:
+        from eccp_desktop.ui.review_dialog import ReviewDialog
+
+        dialog = ReviewDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     # -- review ----------------------------------------------------------------
     def set_target(self, path: str) -> None:
         self.target_path = "" if path == "/" else path
@@ -326,6 +336,12 @@ class RecordPage(Page):
         self.submit_button.setEnabled(perms.submit)
         self.sign_button.setEnabled(perms.sign_off)
         self.reopen_button.setEnabled(perms.reopen)
+        self.review_button.setEnabled(perms.review)
+        # a reviewer's one step replaces the officer's three (four buttons in a row do not
+        # fit 1280 px in the longer catalogs, e.g. Bulgarian)
+        self.review_button.setVisible(perms.review)
+        for b in (self.submit_button, self.sign_button, self.reopen_button):
+            b.setVisible(not perms.review)
         can_review = perms.comment
         self.add_comment_button.setEnabled(can_review)
         self.resolve_button.setEnabled(can_review)
@@ -399,6 +415,7 @@ class RecordPage(Page):
         self.submit_button.setText(_("&Submit"))
         self.sign_button.setText(_("Sign &off as validated…"))
         self.reopen_button.setText(_("&Reopen"))
+        self.review_button.setText(_("&Mark as reviewed…"))
         self.comments_box.setTitle(_("Review comments"))
         self.comments.setHeaderLabels(["", _("Place"), _("Author"), _("Comment")])
         self.comment_text.setPlaceholderText(_("A comment on the selected field or row…"))

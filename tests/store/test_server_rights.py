@@ -8,30 +8,30 @@ with trust authentication, so a login connects by name alone.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from eccp_desktop.cli.app import main
-from eccp_desktop.domain.model import ReviewComment
+from eccp_desktop.domain.model import ReviewComment, SupportRow, ValidationRecord
 from eccp_desktop.editing import InsertItem, SetValue
 from eccp_desktop.exchange import read_package
 from eccp_desktop.operations import Done, Refused
 from eccp_desktop.operations.factsheet import FactsheetOps
 from eccp_desktop.operations.store_ops import plan_import, run_import
 from eccp_desktop.store import RightsError, Store, StoreError, server_rights
-from tests.store.test_postgres import SERVER, _fresh_database
+from eccp_desktop.store import schema
+from tests.pdf.factories import rich, with_clusters
+from tests.pg_server import SERVER, drop_database, fresh_database, needs_server
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not SERVER, reason="no PostgreSQL server: run `make test-postgres`"),
-]
+pytestmark = needs_server
 
 
 @dataclass
@@ -51,7 +51,7 @@ def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
 
 @pytest.fixture
 def shared(demo_files: list[Path], capsys: pytest.CaptureFixture[str]) -> Iterator[Shared]:
-    url = _fresh_database()
+    url = fresh_database()
     tag = uuid.uuid4().hex[:8]
     logins = {w: f"t_{w}_{tag}" for w in ("pl", "hr", "reviewer", "central", "none")}
     with Store.open(url) as store:
@@ -71,9 +71,9 @@ def shared(demo_files: list[Path], capsys: pytest.CaptureFixture[str]) -> Iterat
         conn.execute(text(f'CREATE ROLE "{logins["none"]}" LOGIN'))
     admin.dispose()
     yield Shared(url, logins)
+    drop_database(url)
     server = create_engine(SERVER or "", isolation_level="AUTOCOMMIT")
     with server.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
         for name in logins.values():
             conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
     server.dispose()
@@ -303,3 +303,92 @@ def test_admin_commands_need_a_postgresql_store(
     assert code == 2 and "PostgreSQL" in err
     code, _out, err = _cli(capsys, "admin", "init-postgres", str(tmp_path / "x.sqlite3"))
     assert code == 2 and "PostgreSQL" in err and not (tmp_path / "x.sqlite3").exists()
+
+
+def _targets(conn: Connection, hr: int) -> dict[str, str]:
+    """Per table of the schema: the SQL condition that picks HR's rows in it."""
+    out: dict[str, str] = {}
+    for table in schema.metadata.sorted_tables:
+        cols = set(table.columns.keys())
+        if "factsheet_id" in cols:
+            out[table.name] = f"factsheet_id = {hr}"
+        elif table.name in server_rights.GRANDCHILDREN:
+            col = server_rights.GRANDCHILDREN[table.name][0]
+            parent = "policy" if col == "policy_id" else "tier_scheme"
+            out[table.name] = f"{col} IN (SELECT id FROM {parent} WHERE factsheet_id = {hr})"
+        elif "country" in cols and table.name != "country":
+            out[table.name] = "country = 'HR'"
+        elif table.name != "factsheet":
+            assert table.name == "country", f"test does not know how {table.name} belongs to HR"
+    return out
+
+
+def test_an_officer_writes_no_row_of_another_countrys_factsheet(shared: Shared) -> None:
+    """Every table, straight SQL: no insert, update, delete or move of a row of HR's for PL.
+
+    The weakness of the first version: any login could insert a base
+    snapshot (a forged merge base) for another country's factsheet.
+    """
+    from eccp_desktop.store.editions import record_export
+    from eccp_desktop.store.exports import keep_export
+
+    full = with_clusters(rich("HR", "hr", "Klasterska politika", "Strategija"), 2)
+    full.tier_schemes[0].support = [SupportRow({"en": "Grants"}, {"a": ["regional"], "b": ["national"]})]
+    full.validation = ValidationRecord("Ana", "Ministry", dt.date(2023, 12, 1))
+    full.review_comments = [ReviewComment(path="/sources/0/title", author="rita", text="?")]
+    with Store.open(shared.as_("central")) as central:  # a row of HR's in every table
+        central.delete("HR", 2023)
+        central.import_factsheets([full], actor="central")
+        for country in ("HR", "PL"):
+            assert record_export(central, country, 2023)[1] is not None
+            keep_export(central, "sha256:" + "0" * 64, 1, _layout(country))
+    admin = create_engine(shared.url)
+    with admin.connect() as conn:
+        hr = conn.scalar(text("SELECT id FROM factsheet WHERE country = 'HR'"))
+        pl = conn.scalar(text("SELECT id FROM factsheet WHERE country = 'PL'"))
+        targets = _targets(conn, hr)
+        theirs = {t: conn.scalar(text(f"SELECT count(*) FROM {t} WHERE {w}")) for t, w in targets.items()}  # fmt: skip
+        before = {t: conn.execute(text(f"SELECT * FROM {t} WHERE {w} ORDER BY 1")).all() for t, w in targets.items()}  # fmt: skip
+    empty = {t for t, n in theirs.items() if not n}
+    assert not empty, f"HR has no rows in {empty}: the test would prove nothing there"
+    engine = create_engine(shared.as_("pl"))
+    for table, where in targets.items():
+        with engine.begin() as conn:
+            assert conn.scalar(text(f"SELECT count(*) FROM {table} WHERE {where}")) == theirs[table]
+            col = next(iter(c for c in schema.metadata.tables[table].columns.keys() if c != "id"))
+            assert conn.execute(text(f"UPDATE {table} SET {col} = {col} WHERE {where}")).rowcount == 0  # fmt: skip
+            assert conn.execute(text(f"DELETE FROM {table} WHERE {where}")).rowcount == 0
+        # a copy of one of HR's rows, under a new id: refused before any other constraint
+        copy = (
+            f"INSERT INTO {table} SELECT (jsonb_populate_record(NULL::{table},"
+            f" to_jsonb(x) || jsonb_build_object('id', 900000, 'export_id', 'forged'))).*"
+            f" FROM {table} x WHERE {where} LIMIT 1"
+        )
+        with pytest.raises(DBAPIError, match="row-level security"), engine.begin() as conn:
+            conn.execute(text(copy))
+    with pytest.raises(DBAPIError, match="row-level security"), engine.begin() as conn:
+        # the weakness itself: a base for HR's current version, made up by PL
+        conn.execute(
+            text(
+                "INSERT INTO base_snapshot (factsheet_id, version, exported, digest, content)"
+                " SELECT id, version + 1, now(), 'sha256:forged', '{}' FROM factsheet"
+                " WHERE country = 'HR'"
+            )
+        )
+    with pytest.raises(DBAPIError, match="row-level security"), engine.begin() as conn:
+        conn.execute(text(f"UPDATE base_snapshot SET factsheet_id = {hr} WHERE factsheet_id = {pl}"))  # fmt: skip
+    engine.dispose()
+    with admin.connect() as conn:
+        after = {t: conn.execute(text(f"SELECT * FROM {t} WHERE {w} ORDER BY 1")).all() for t, w in targets.items()}  # fmt: skip
+    admin.dispose()
+    assert after == before
+    # Through the app: PL exports HR without a base and without a layout map, in one line.
+    with Store.open(shared.as_("pl")) as store:
+        assert record_export(store, "HR", 2023)[1] is None
+        assert record_export(store, "PL", 2023)[1] is not None
+        with pytest.raises(RightsError, match="may not comment on HR"):
+            keep_export(store, "sha256:" + "1" * 64, 1, _layout("HR"))
+
+
+def _layout(country: str) -> dict[str, object]:
+    return {"export_id": uuid.uuid4().hex, "country": country, "edition": 2023, "lang": "en"}

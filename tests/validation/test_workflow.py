@@ -32,7 +32,8 @@ def test_the_whole_way_and_back() -> None:
     transition(fs, "submitted")
     transition(fs, "validated", by="Anna Nowak", organisation="Ministry", on=dt.date(2024, 1, 15))
     assert fs.validation == ValidationRecord("Anna Nowak", "Ministry", dt.date(2024, 1, 15))
-    transition(fs, "reviewed")
+    transition(fs, "reviewed", by="Ewa Expert", organisation="European Cluster Alliance")
+    assert fs.validation.by == "Anna Nowak"  # the sign-off record stays the authority's
     transition(fs, "published")
     assert fs.status == "published"
     transition(fs, "draft")
@@ -134,3 +135,32 @@ def test_every_transition_lands_in_the_history(store: Store) -> None:
         c.action == "status" and c.path.startswith("/validation") for c in store.history("PL", 2023)
     )
     assert store.load("PL", 2023).validation is None
+
+
+def test_reviewed_needs_the_reviewer_and_resolved_comments() -> None:
+    from eccp_desktop.domain.model import ReviewComment
+
+    fs = complete_factsheet("validated")
+    with pytest.raises(TransitionRefused, match="reviewer's name"):
+        transition(fs, "reviewed")
+    fs.review_comments = [
+        ReviewComment(path="/policies/0/budget_eur", author="Jan", text="Source?"),
+        ReviewComment(path="", author="Ewa", text="Done?", resolved=True),
+    ]
+    with pytest.raises(TransitionRefused) as refused:
+        transition(fs, "reviewed", by="Ewa", organisation="ECA")
+    assert refused.value.message == (
+        "The factsheet cannot become reviewed while 1 review comment is open"
+    )
+    assert [(r.rule, r.path, r.message) for r in refused.value.problems] == [
+        ("review.comment_open", "/policies/0/budget_eur", "Open review comment by Jan: Source?")
+    ]
+    fs.clusters[0].members = fs.clusters[0].sme_members = 1  # below its tier: an error too
+    with pytest.raises(TransitionRefused) as refused:
+        transition(fs, "reviewed", by="Ewa", organisation="ECA")
+    assert "while 1 error and 1 open review comment stand" in refused.value.message
+    assert fs.status == "validated"
+    fs.review_comments[0].resolved = True
+    fs.clusters[0].members = fs.clusters[0].sme_members = 80
+    transition(fs, "reviewed", by="Ewa", organisation="ECA")
+    assert fs.status == "reviewed"
