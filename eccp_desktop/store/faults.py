@@ -19,6 +19,7 @@ CONNECT_TIMEOUT = 10  # seconds
 KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10,
               "keepalives_count": 3}  # fmt: skip
 
+
 def _text(error: BaseException) -> str:
     return str(getattr(error, "orig", None) or error)
 

@@ -26,8 +26,7 @@ from eccp_desktop.exchange import read_package
 from eccp_desktop.operations import Done, Refused
 from eccp_desktop.operations.factsheet import FactsheetOps
 from eccp_desktop.operations.store_ops import plan_import, run_import
-from eccp_desktop.store import RightsError, Store, StoreError, server_rights
-from eccp_desktop.store import schema
+from eccp_desktop.store import RightsError, Store, StoreError, schema, server_rights
 from tests.pdf.factories import rich, with_clusters
 from tests.pg_server import SERVER, drop_database, fresh_database, needs_server
 
@@ -333,7 +332,9 @@ def test_an_officer_writes_no_row_of_another_countrys_factsheet(shared: Shared) 
     from eccp_desktop.store.exports import keep_export
 
     full = with_clusters(rich("HR", "hr", "Klasterska politika", "Strategija"), 2)
-    full.tier_schemes[0].support = [SupportRow({"en": "Grants"}, {"a": ["regional"], "b": ["national"]})]
+    full.tier_schemes[0].support = [
+        SupportRow({"en": "Grants"}, {"a": ["regional"], "b": ["national"]})
+    ]
     full.validation = ValidationRecord("Ana", "Ministry", dt.date(2023, 12, 1))
     full.review_comments = [ReviewComment(path="/sources/0/title", author="rita", text="?")]
     with Store.open(shared.as_("central")) as central:  # a row of HR's in every table
