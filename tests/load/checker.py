@@ -252,6 +252,18 @@ def check(
     for q in (50, 95, 99):
         report.figure(f"save latency p{q} (ms)", f"{percentile(latencies, q):.0f}")
     report.figure("conflicts detected (then reloaded, edit made again)", str(kinds["conflict"]))
+    # Others' saves on screen: from a save's acknowledgement to another client
+    # showing that version (LISTEN/NOTIFY, then the reload), as the window would.
+    acked = {(a["country"], a["edition"], a["version"]): a for a in acks}
+    lags = []
+    for e in entries:
+        ack = acked.get((e.get("country"), e.get("edition"), e.get("version")))
+        if e["kind"] == "refreshed" and ack is not None and ack["actor"] != e["actor"]:
+            lags.append((e["t"] - ack["t"]) * 1000)
+    report.figure(
+        "others' saves shown after, p50 / p95 (ms)",
+        f"{percentile(lags, 50):.0f} / {percentile(lags, 95):.0f}",
+    )
     report.figure("reads (list, state of play)", str(len(reads)))
     report.figure("read latency p95 (ms)", f"{percentile(reads, 95):.0f}")
     if server_deadlocks is not None:
