@@ -96,7 +96,10 @@ class Client:
         if newer or heard.resync:
             outcome = self.ops.reload()
             if isinstance(outcome, Done):
-                self.write("refreshed", version=self.ops.session.version)
+                country, edition = self.ops.ident
+                self.write(
+                    "refreshed", country=country, edition=edition, version=self.ops.session.version
+                )
             else:
                 self.write("failed", what="refresh", reason=getattr(outcome, "reason", ""))
 

@@ -176,3 +176,13 @@ def test_a_refused_write_whose_value_is_in_the_store_got_through(ops: FactsheetO
     acks.append(_ack(ops, "set", path, "Forbidden 3", SetValue(path, "Forbidden 3")))
     report = _check(ops, [*acks, _foreign("Forbidden 3", True)])  # "refused", yet there
     assert report.counts["foreign through"] == 1 and not report.ok
+
+
+def test_a_permitted_write_refused_is_counted(ops: FactsheetOps) -> None:
+    acks = _edits(ops)
+    assert _check(ops, acks).ok
+    refusal = dict(acks[0], kind="refused", reason="Reviewer mode: comments only.")
+    del refusal["version"]
+    report = _check(ops, [*acks, refusal])
+    assert report.counts["refused"] == 1 and not report.ok
+    assert any("Reviewer mode" in f for f in report.findings)

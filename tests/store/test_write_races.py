@@ -24,7 +24,7 @@ from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.editions.received import plan_import
 from eccp_desktop.exchange import read_package
 from eccp_desktop.exchange.codec import factsheet_to_dict
-from eccp_desktop.store import ConflictError, Store, mapping, repository
+from eccp_desktop.store import ConflictError, Store, mapping, repository, retry
 from eccp_desktop.store.editions import apply_import, record_export
 from tests.pg_server import needs_server, pg_url
 
@@ -135,6 +135,29 @@ def test_an_import_and_a_save_at_once_never_share_a_version(
         if isinstance(results[1], int):  # the save went first: the import is on top of it
             assert held.reference_date == dt.date(2023, 6, 30)
         assert held.sections["policy_overview"]["en"] == "From the package."
+    finally:
+        a.close()
+        b.close()
+
+
+def test_two_imports_in_opposite_orders_deadlock_and_are_retried(
+    pg_url: str, demo_files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The central team imports PL and HR while a colleague imports HR and PL: the
+    server aborts one of the two (deadlock), the store runs it again, both succeed."""
+    a, b = Store.open(pg_url), Store.open(pg_url)
+    sheets = {fs.country: fs for fs in map(read_package, demo_files)}
+    a.import_factsheets([sheets["PL"], sheets["HR"]], actor="seed")
+    monkeypatch.setattr(retry, "COLLISIONS", retry.Counter())
+    try:
+        results = _race(
+            monkeypatch,
+            lambda: a.import_factsheets([sheets["PL"], sheets["HR"]], actor="a")[0].version,
+            lambda: b.import_factsheets([sheets["HR"], sheets["PL"]], actor="b")[0].version,
+        )
+        assert all(isinstance(r, int) for r in results), results
+        assert retry.COLLISIONS["40P01"] >= 1 and not retry.COLLISIONS["gave up 40P01"]
+        assert {s.country: s.version for s in a.list()} == {"HR": 3, "PL": 3}
     finally:
         a.close()
         b.close()
