@@ -162,4 +162,6 @@ def _bad(path: Path, why: str) -> SiteFileError:
 def _has_password(url: str) -> bool:
     """A password in the URL's user part or in its query (``?password=``)."""
     parts = urlsplit(url)
-    return parts.password is not None or "password" in {k.lower() for k in parse_qs(parts.query, keep_blank_values=True)}
+    return parts.password is not None or "password" in {
+        k.lower() for k in parse_qs(parts.query, keep_blank_values=True)
+    }

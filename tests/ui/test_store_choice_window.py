@@ -51,9 +51,7 @@ def test_the_window_opens_the_site_files_store_unless_its_setting_names_one(
     w2.store.close()
 
 
-def test_the_window_says_why_a_site_file_with_a_password_is_refused(
-    qtbot, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_says_why_a_site_file_with_a_password_is_refused(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     site = _site("postgresql+psycopg://anna:secret@db.example.org/eccp")
     w = _window(qtbot, tmp_path / "a.ini")
     assert not w.open_store()
