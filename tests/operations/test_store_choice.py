@@ -162,19 +162,3 @@ def test_a_password_free_server_url_and_a_service_are_taken(tmp_path: Path) -> N
         "postgresql+psycopg:///?service=eccp",
     ):
         assert sc.read_site_file(_site(tmp_path, url)) == url
-
-
-def test_the_user_setting_as_the_window_writes_it(tmp_path: Path) -> None:
-    """QSettings quotes and escapes some values: read back what it wrote."""
-    from PySide6.QtCore import QSettings
-
-    path = tmp_path / "settings.ini"
-    url = 'postgresql+psycopg://anna@db.example.org/eccp?service=a,b&application_name="x"'
-    settings = QSettings(str(path), QSettings.Format.IniFormat)
-    settings.setValue(sc.USER_SETTING, url)
-    settings.setValue("ui/language", "de")
-    settings.sync()
-    assert sc.read_user_setting(path) == url
-    assert sc.read_user_setting(tmp_path / "none.ini") is None
-    (tmp_path / "broken.ini").write_bytes(b"\xff\xfe[store\n")
-    assert sc.read_user_setting(tmp_path / "broken.ini") is None

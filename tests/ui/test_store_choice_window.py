@@ -58,3 +58,19 @@ def test_the_window_says_why_a_site_file_with_a_password_is_refused(qtbot, tmp_p
     text = w.placeholder.text()
     assert str(site) in text and "password" in text and "secret" not in text
     assert w.store is None
+
+
+def test_the_user_setting_as_the_window_writes_it(tmp_path: Path) -> None:
+    """QSettings quotes and escapes some values: read back what it wrote."""
+    from eccp_desktop.ui.qt import QSettings
+
+    path = tmp_path / "settings.ini"
+    url = 'postgresql+psycopg://anna@db.example.org/eccp?service=a,b&application_name="x"'
+    settings = QSettings(str(path), QSettings.Format.IniFormat)
+    settings.setValue(sc.USER_SETTING, url)
+    settings.setValue("ui/language", "de")
+    settings.sync()
+    assert sc.read_user_setting(path) == url
+    assert sc.read_user_setting(tmp_path / "none.ini") is None
+    (tmp_path / "broken.ini").write_bytes(b"\xff\xfe[store\n")
+    assert sc.read_user_setting(tmp_path / "broken.ini") is None
