@@ -111,6 +111,11 @@ def main() -> None:
         env["XDG_DATA_HOME"] = f"{home}/data"
         env["XDG_CONFIG_HOME"] = f"{home}/config"
         env.pop("ECCP_DB", None)
+        # An installed copy runs from bytecode (pip and PyInstaller compile it);
+        # with PYTHONDONTWRITEBYTECODE set (as on some CI machines) every run
+        # would compile each module from source, ~0.15 s the user never waits.
+        # The seeding run below writes the caches.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         app = [sys.executable, "-c", APP]
         # first use seeds the demo store: not part of the figures
         _run(app, dict(env, ECCP_EXIT_AFTER_SHOW="1"))
