@@ -82,7 +82,16 @@ class PrivateServer:
         self._pg_ctl("-l", str(self.folder / "server.log"), "-o", opts, "start")
 
     def restart(self) -> None:
-        self._pg_ctl("-m", "fast", "restart")
+        # Not ``pg_ctl restart``: without -l the new server keeps our stdout pipe
+        # open and the captured run never ends.
+        self.stop()
+        self.start()
+
+    def require_password(self, login: str) -> None:
+        """Make ``login`` authenticate with a password (SCRAM) over TCP; the rest stays trust."""
+        hba = self.folder / "pg_hba.conf"
+        hba.write_text(f"host all {login} 127.0.0.1/32 scram-sha-256\n" + hba.read_text())
+        self._pg_ctl("reload")
 
 
 @pytest.fixture

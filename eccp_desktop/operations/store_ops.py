@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from eccp_desktop.i18n import _
 from eccp_desktop.operations.report import Changes, Done, Failed, Outcome, Refused
-from eccp_desktop.store.errors import StoreError
+from eccp_desktop.store.errors import RightsError, StoreError
 
 if TYPE_CHECKING:
     from eccp_desktop.domain.model import Factsheet
@@ -114,6 +114,8 @@ def run_import(store: Store, plan: ImportPlan, *, actor: str) -> Outcome:
         return Refused(_("nothing was imported"), list(plan.errors))
     try:
         outcomes: Any = store.import_factsheets(plan.factsheets, actor=actor)
+    except RightsError as e:
+        return Refused(str(e))
     except StoreError as e:
         return Failed(str(e))
     return Done(Changes(factsheets=True, history=True), value=outcomes)

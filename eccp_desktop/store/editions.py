@@ -52,6 +52,7 @@ def start_edition(
         )
         if exists is not None:  # started elsewhere in the meantime
             raise _exists(code, year)
+        store._check_rights(conn, code)
         store._replace(conn, fs, actor, record=(NEW_EDITION, Change("", from_year, year)))
     return fs
 
@@ -81,6 +82,11 @@ def record_export(store: Store, country: str, edition: int) -> tuple[Factsheet, 
         ref = BaseRef(version, dt.datetime.now(dt.UTC).replace(microsecond=0), digest(content))
         with store._transaction() as conn:
             row = store._row(conn, fs.country, fs.edition, lock=True)
+            if not store._current_rights(conn).may_write(row.country):
+                # The server keeps bases only from those who may change the
+                # factsheet (a base is what a later merge trusts): export it
+                # without one, as from a read-only store.
+                return fs, None
             if row.version != version:
                 # Saved in between: export what is there now, once this
                 # transaction has let go of the row (its lock).
@@ -169,6 +175,7 @@ def apply_import(store: Store, plans: list[ImportPlan], *, actor: str) -> list[I
     outcomes: list[ImportOutcome] = []
     with store._transaction() as conn:
         for plan in plans:
+            store._check_rights(conn, plan.incoming.country)
             if plan.kind == "merge":
                 outcomes.append(_merge_into(store, conn, plan, actor))
             else:

@@ -19,6 +19,10 @@ class NotFoundError(StoreError):
     """No such factsheet in the store."""
 
 
+class RightsError(StoreError):
+    """The login may not make this change (the server would refuse it): nothing was written."""
+
+
 class StoreUnreachableError(StoreError):
     """The connection to the store's server is gone (network, restart): try again later.
 

@@ -56,6 +56,7 @@ def keep_export(store: Store, digest: str, size: int, layout: dict[str, Any]) ->
     )
     t = s.pdf_export
     with store._transaction() as conn:
+        store._check_rights(conn, record.country, comments_only=True)
         conn.execute(delete(t).where(t.c.export_id == record.export_id))
         conn.execute(
             insert(t).values(

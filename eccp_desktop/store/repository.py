@@ -26,7 +26,7 @@ from eccp_desktop.exchange.codec import factsheet_to_dict
 from eccp_desktop.exchange.diff import Change, diff
 from eccp_desktop.exchange.package import check_document
 from eccp_desktop.i18n import _
-from eccp_desktop.store import creation, damage, mapping, opening, retry
+from eccp_desktop.store import creation, damage, faults, mapping, opening, retry, rights
 from eccp_desktop.store import engine as engines
 from eccp_desktop.store import schema as s
 from eccp_desktop.store.errors import (
@@ -79,6 +79,7 @@ class ImportOutcome:
 # Typing in one field within this pause is one history row (like one undo step).
 HISTORY_PAUSE = dt.timedelta(seconds=10)
 HISTORY_PAGE = 200
+COMMENTS = "/review_comments"  # a save changing only these is a comment (reviewers may)
 
 
 def _now() -> dt.datetime:
@@ -130,10 +131,20 @@ def _action_for(path: str) -> str:
 class Store:
     """A factsheet store on one database (SQLite file or server URL)."""
 
-    def __init__(self, engine: Engine, location: engines.Location, *, read_only: bool) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        location: engines.Location,
+        *,
+        read_only: bool,
+        access: rights.Rights = rights.UNRESTRICTED,
+    ) -> None:
         self.engine = engine
         self.location = location
         self.read_only = read_only
+        # What this login may do, as the server said at opening (refreshed at
+        # each write): the window disables the rest, writes are checked again.
+        self.rights = access
         # factsheet id -> (version, exchange dict) of what is in the database,
         # so that saving one edit does not reload the whole factsheet.
         self._snapshots: dict[int, tuple[int, dict[str, Any]]] = {}
@@ -180,19 +191,31 @@ class Store:
             # a newer version is refused before any connection could write.
             check_revision(opening.inspect(location.path), location.display)
         engine = engines.create(location, read_only=read_only)
+        access = rights.UNRESTRICTED
         try:
+            if location.path is None:
+                # Asked before the schema: a login with no role cannot even read it.
+                access = _server_rights(engine, location)
             upgrade(engine, location, read_only=read_only)
         except StoreError:
             engine.dispose()
             raise
         except DBAPIError as e:
             engine.dispose()
+            if retry.sqlstate(e) == "42501" and access.enforced:
+                raise StoreError(
+                    _(
+                        "{where} needs its schema created or upgraded, which the login {login} may not do: the administrator runs eccp-desktop admin init-postgres"
+                    ).format(where=location.display, login=access.login)
+                ) from None
+            if location.path is None:
+                raise StoreError(faults.describe(e, location.display)) from None
             raise StoreError(
                 _("{where} cannot be prepared: {reason}").format(
                     where=location.display, reason=e.orig or e
                 )
             ) from None
-        return cls(engine, location, read_only=read_only)
+        return cls(engine, location, read_only=read_only, access=access)
 
     def damage_error(self, e: Exception) -> StoreError:
         """StoreError naming where the store is damaged, after ``e`` from a read."""
@@ -367,6 +390,9 @@ class Store:
             changes = diff(old, new)
             if not changes:
                 return int(row.version)
+            self._check_rights(
+                conn, row.country, comments_only=all(c.path.startswith(COMMENTS) for c in changes)
+            )
             self._write_changes(conn, row.id, factsheet, changes)
             if not (
                 coalesce and len(changes) == 1 and self._extend(conn, row.id, actor, changes[0])
@@ -379,6 +405,9 @@ class Store:
                 .values(version=version, updated_at=_now())
             )
             if result.rowcount != 1:
+                now = conn.scalar(select(s.factsheet.c.version).where(s.factsheet.c.id == row.id))
+                if now == row.version:  # not moved on: the server's policy hid the row
+                    raise rights.RightsError(self.rights.why_not_write(row.country))
                 raise ConflictError(
                     _("the factsheet was changed elsewhere while saving; reload it")
                 )
@@ -394,6 +423,7 @@ class Store:
         outcomes: builtins.list[ImportOutcome] = []
         with self._transaction() as conn:
             for fs in factsheets:
+                self._check_rights(conn, fs.country)
                 outcomes.append(self._replace(conn, fs, actor))
         return outcomes
 
@@ -402,6 +432,7 @@ class Store:
         self._writable()
         with self._transaction() as conn:
             row = self._row(conn, country, edition, lock=True)
+            self._check_rights(conn, row.country)
             for coll in mapping.COLLECTIONS.values():
                 mapping.delete_positions(conn, coll, row.id, None)
             for table in (
@@ -426,6 +457,27 @@ class Store:
 
     def _transaction(self) -> Any:
         return _Transaction(self)
+
+    def _check_rights(self, conn: Connection, country: str, *, comments_only: bool = False) -> None:
+        """RightsError, before anything is written, for what the server would refuse.
+
+        The rights are read again in the write's own transaction: a grant or a
+        revoke made while the store was open counts at once. The server's
+        policies enforce the same; this only makes the refusal a clear one.
+        """
+        if not self.rights.enforced:
+            return
+        now = self._current_rights(conn)
+        if comments_only and not now.may_comment(country):
+            raise rights.RightsError(now.why_not_comment(country))
+        if not comments_only and not now.may_write(country):
+            raise rights.RightsError(now.why_not_write(country))
+
+    def _current_rights(self, conn: Connection) -> rights.Rights:
+        """The login's rights as the server has them now (re-read in ``conn``'s transaction)."""
+        if self.rights.enforced:
+            self.rights = rights.read(conn)
+        return self.rights
 
     def _row(self, conn: Connection, country: str, edition: int, *, lock: bool = False) -> Any:
         """The factsheet's row; ``lock``: for a write, see ``_locked``."""
@@ -596,6 +648,15 @@ def _locked(conn: Connection, stmt: Any) -> Any:
     return row
 
 
+def _server_rights(engine: Engine, location: engines.Location) -> rights.Rights:
+    """The login's rights on a server store; StoreError for a login without a role."""
+    with engine.connect() as conn:
+        access = rights.read(conn)
+    if access.enforced and access.role is None:
+        raise StoreError(rights.no_role_message(access.login))
+    return access
+
+
 def _record_of(row: Any) -> ChangeRecord:
     at, actor, action, path, old, new, rid = row
     return ChangeRecord(_utc(at), actor, action, path, old, new, rid)
@@ -637,6 +698,14 @@ class _Transaction:
             # Aborted by the server because of another writer: run it again.
             code = retry.sqlstate(exc) or ""
             raise retry.Collision(code, str(exc.orig or exc).splitlines()[0]) from None
+        if isinstance(exc, DBAPIError) and retry.sqlstate(exc) == "42501":
+            # Refused by the server's rights (row-level security, a privilege).
+            reason = str(exc.orig or exc).splitlines()[0]
+            raise rights.RightsError(
+                _("the server refused the change ({reason}): nothing was written").format(
+                    reason=reason
+                )
+            ) from None
         if isinstance(exc, DBAPIError) and (
             retry.sqlstate(exc) == "23505" or "UNIQUE constraint failed" in str(exc.orig)
         ):
