@@ -106,13 +106,18 @@ class MainWindow(QMainWindow):
 
     # -- store -----------------------------------------------------------------
     def open_store(self, db: str | None = None) -> bool:
-        """Open the store named by ``db`` (a path or URL; None: ECCP_DB or the default)."""
+        """Open the store named by ``db`` (a path or URL; None: the rule of store_choice)."""
+        from pathlib import Path
+
         from eccp_desktop.operations.store_ops import open_store
         from eccp_desktop.store import Store, StoreError
         from eccp_desktop.ui import store_lock
 
         try:
-            store, target = open_store(None if db is None else str(db))
+            # None: ECCP_DB, this window's own setting, the site file, the default.
+            store, target = open_store(
+                None if db is None else str(db), settings_file=Path(self.settings.fileName())
+            )
         except StoreError as e:
             self.placeholder.setText(str(e))
             return False
