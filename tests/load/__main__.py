@@ -46,6 +46,7 @@ class Settings:
     keep: bool = False
     rights: bool = True
     foreign: float = 0.06  # an officer's share of actions that try another country
+    inject: str = ""  # "blind": clients whose saves skip the version check (the checker's test)
     start_timeout: float = 120.0  # 20 processes importing the app on 2 busy cores
 
     @classmethod
@@ -151,6 +152,7 @@ def run_clients(settings: Settings, url: str, folder: Path) -> None:
             "url": urls[role.index],
             "rights": settings.rights,
             "foreign": settings.foreign,
+            "inject": settings.inject,
             "role": role.as_json(),
             "seed": settings.seed,
             "edition": scenario.EDITION,

@@ -85,6 +85,10 @@ def percentile(values: Sequence[float], q: float) -> float:
     return ordered[rank - 1]
 
 
+def _ms(value: float) -> str:
+    return "-" if math.isnan(value) else f"{value:.0f}"
+
+
 def _matches(ack: dict[str, Any], h: ChangeRecord) -> bool:
     """Is history row ``h`` (one) of the rows that ``ack``'s save recorded?"""
     if h.actor != ack["actor"]:
@@ -250,7 +254,7 @@ def check(
     report.figure("saves acknowledged", str(writes))
     report.figure("saves/s", f"{writes / seconds:.1f}")
     for q in (50, 95, 99):
-        report.figure(f"save latency p{q} (ms)", f"{percentile(latencies, q):.0f}")
+        report.figure(f"save latency p{q} (ms)", _ms(percentile(latencies, q)))
     report.figure("conflicts detected (then reloaded, edit made again)", str(kinds["conflict"]))
     # Others' saves on screen: from a save's acknowledgement to another client
     # showing that version (LISTEN/NOTIFY, then the reload), as the window would.
@@ -262,10 +266,10 @@ def check(
             lags.append((e["t"] - ack["t"]) * 1000)
     report.figure(
         "others' saves shown after, p50 / p95 (ms)",
-        f"{percentile(lags, 50):.0f} / {percentile(lags, 95):.0f}",
+        f"{_ms(percentile(lags, 50))} / {_ms(percentile(lags, 95))}",
     )
     report.figure("reads (list, state of play)", str(len(reads)))
-    report.figure("read latency p95 (ms)", f"{percentile(reads, 95):.0f}")
+    report.figure("read latency p95 (ms)", _ms(percentile(reads, 95)))
     if server_deadlocks is not None:
         report.figure("deadlocks detected by the server", str(server_deadlocks))
     report.figure("deadlocks retried by the store", str(collisions["40P01"]))

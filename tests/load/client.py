@@ -86,6 +86,8 @@ class Client:
 
     def hear(self) -> None:
         heard = self.watcher.drain()
+        if self.config.get("inject") == "blind":
+            return  # the broken client of the checker's own test never refreshes
         if heard.lost:
             self.write("failed", what="listen", reason=heard.lost)
             return
@@ -419,8 +421,25 @@ class Client:
         self.write("end", collisions=dict(retry.COLLISIONS))
 
 
+def blind_saves() -> None:
+    """Break the store as a lost-update bug would: saves skip the version check.
+
+    Only for the checker's own test (``inject: "blind"``): each save claims to
+    be based on the version the store holds now, whatever its writer had seen.
+    """
+    real = Store.save
+
+    def save(self: Store, factsheet: Any, *, base_version: int, **kw: Any) -> int:
+        now = {(s.country, s.edition): s.version for s in self.list()}[factsheet.ident]
+        return real(self, factsheet, base_version=now, **kw)
+
+    Store.save = save  # type: ignore[method-assign]
+
+
 def main(argv: list[str]) -> int:
     config = json.loads(Path(argv[0]).read_text())
+    if config.get("inject") == "blind":
+        blind_saves()
     folder = Path(config["folder"])
     index = config["role"]["index"]
     with open(folder / f"client-{index:02d}.jsonl", "w", encoding="utf-8") as log:

@@ -85,3 +85,19 @@ def test_a_short_run_is_clean_and_the_checker_catches_what_is_injected(tmp_path:
         assert any("acknowledged twice" in f for f in report.findings)
     finally:
         drop_database(result.url, SERVER)
+
+
+def test_clients_whose_saves_skip_the_version_check_are_caught(tmp_path: Path) -> None:
+    """The whole chain, against a real lost-update bug: saves that ignore the version."""
+    assert SERVER
+    settings = Settings(
+        server=SERVER, clients=2, seconds=5, think=(0.05, 0.3), rights=False, inject="blind"
+    )
+    result = run(settings, tmp_path)
+    try:
+        report = report_of(settings, result)
+        assert not report.ok
+        assert report.counts["silent"] > 0, report.text("blind saves")
+        assert any("not the version after the seen one" in f for f in report.findings)
+    finally:
+        drop_database(result.url, SERVER)
