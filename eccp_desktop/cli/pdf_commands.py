@@ -205,14 +205,14 @@ def run_mapped_job(job: Job) -> str | Mapped:
 
 
 def warm_up(langs: Sequence[str]) -> None:
-    """A worker's start: import reportlab, register the fonts, load the languages' CLDR data.
+    """A worker's start: import reportlab, register the fonts, load each language's data.
 
     Runs in each worker as it starts, while the parent is still loading the
     store, so none of it waits in line before the first PDF.
     """
     from eccp_desktop.i18n.catalog import translator
     from eccp_desktop.i18n.formatting import locale
-    from eccp_desktop.pdf import fonts, render  # noqa: F401 (the import is the point)
+    from eccp_desktop.pdf import fonts, hyphenation, render  # noqa: F401 (importing is the point)
 
     try:
         fonts.register()
@@ -221,6 +221,7 @@ def warm_up(langs: Sequence[str]) -> None:
     for lang in langs:
         locale(lang).territories  # noqa: B018 (Babel loads a locale's data on first access)
         translator(lang)
+        hyphenation.load(lang)  # pyphen's patterns: up to 0.7 s a language when not cached
 
 
 def _noop() -> None:
