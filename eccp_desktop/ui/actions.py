@@ -185,7 +185,7 @@ class Actions:
         self.mark_reviewed.setText(_("&Mark as reviewed…"))
         self.next_edition.setText(_("Start ne&xt edition…"))
         self.what_changed.setText(_("&What changed…"))
-        self.comment.setText(_("Review &comment on this field…"))
+        self.comment.setText(_("Review comment &on this field…"))
         self.reviewer.setText(_("&Reviewer mode (comments only)"))
         self.identity.setText(_("Your &name and organisation…"))
         self.about.setText(_("&About"))
