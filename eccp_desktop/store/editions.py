@@ -13,7 +13,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.editions.base import BaseRef, digest
-from eccp_desktop.editions.next_edition import EditionError, next_edition
+from eccp_desktop.editions.next_edition import EditionError, empty_factsheet, next_edition
 from eccp_desktop.editions.received import ImportPlan
 from eccp_desktop.exchange.codec import factsheet_to_dict
 from eccp_desktop.exchange.diff import Change, diff
@@ -26,6 +26,8 @@ from eccp_desktop.store.repository import ImportOutcome, Store
 # History action of a factsheet started from an earlier edition (old: that
 # edition's year, new: this one's): "started from 2023".
 NEW_EDITION = "new_edition"
+# History action of a factsheet started empty (new: "PL 2024").
+NEW_FACTSHEET = "new"
 
 
 # A write the server aborted for another writer (deadlock) is run again, as saves are.
@@ -54,6 +56,26 @@ def start_edition(
             raise _exists(code, year)
         store._check_rights(conn, code)
         store._replace(conn, fs, actor, record=(NEW_EDITION, Change("", from_year, year)))
+    return fs
+
+
+@retry.retried
+def create_factsheet(store: Store, country: str, year: int, *, actor: str) -> Factsheet:
+    """An empty draft for ``country`` and ``year``; EditionError if it exists or cannot be."""
+    store._writable()
+    fs = empty_factsheet(country, year)
+    with store._transaction() as conn:
+        exists = conn.scalar(
+            select(s.factsheet.c.id).where(
+                s.factsheet.c.country == fs.country, s.factsheet.c.edition == year
+            )
+        )
+        if exists is not None:
+            raise _exists(fs.country, year)
+        store._check_rights(conn, fs.country)
+        store._replace(
+            conn, fs, actor, record=(NEW_FACTSHEET, Change("", None, f"{fs.country} {year}"))
+        )
     return fs
 
 
