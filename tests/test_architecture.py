@@ -130,6 +130,19 @@ def test_the_first_factsheet_is_shown_without_the_pdf_stack(tmp_path: Path) -> N
     assert _among(loaded, NOT_AT_START) == []
 
 
+def test_libraries_imported_after_qt_are_not_read_as_source() -> None:
+    # PySide's import hook read each module's source into linecache (~18 MB, ui/qt.py)
+    code = (
+        "import linecache, sys; import eccp_desktop.ui.qt; import sqlalchemy, jsonschema;"
+        "print(sorted(f for f in linecache.cache if '/sqlalchemy/' in f or '/jsonschema/' in f)[:3])"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert out.stdout.strip() == "[]"
+
+
 # -- the window reaches the store only through the operations layer (issue #9) ----------
 
 UI = PACKAGE / "ui"
