@@ -184,8 +184,10 @@ class PgListener:
 
 
 def _close(raw: Any) -> None:
+    # invalidate, not close: close() would first reset (roll back) a connection
+    # that may be dead, and the pool logs that failure with a traceback on stderr.
     try:
-        raw.close()
+        raw.invalidate()
     except Exception:
         pass  # closing a dead connection has nothing to report
 

@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.store: Any = None
         self.lock: Any = None
+        self._ids: dict[tuple[str, int], int] = {}  # (country, edition) -> row id
         self.locked_out = False
         self.doc: Any = None
         self.notice: Any = None
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
             self.show_banner(
                 _("This store is open in another window: you have a read-only view here.")
             )
+        if self.locked_out or store.location.path is None:  # others write: hear them
             self._watch_store()
         self.update_actions()
         return True
@@ -150,37 +152,31 @@ class MainWindow(QMainWindow):
         )
 
     def _watch_store(self) -> None:
-        """A read-only second window follows the writer: reload when the store moved on."""
-        self._seen_versions = {(r.country, r.edition, r.version) for r in self.store.list()}
-        self._watch = QTimer(self)
-        self._watch.setInterval(1000)
-        self._watch.timeout.connect(self._check_store)
-        self._watch.start()
+        """Follow other clients' saves: a read-only second window, or a shared server store."""
+        from eccp_desktop.ui.live import LiveStore
 
-    def _check_store(self) -> None:
-        from eccp_desktop.ui.runner import run_off_thread
+        self._live = LiveStore(self.store, self)
+        self._live.heard.connect(self._heard)
 
-        store = self.store
-        if store is None or getattr(self, "_closing", False):
+    def _heard(self, heard: Any) -> None:
+        """Others changed factsheets: the list, and the open one if it moved under us."""
+        if self.store is None or getattr(self, "_closing", False):
             return
-        run_off_thread(
-            lambda: {(r.country, r.edition, r.version) for r in store.list()},
-            self._store_checked,
-            owner=self,
-        )
-
-    def _store_checked(self, versions: set[tuple[str, int, int]]) -> None:
-        if versions == self._seen_versions:
+        ours = self._ids.get(self.doc.session.ident) if self.doc is not None else None
+        mine = self.doc.session.version if self.doc is not None else None
+        theirs = [(i, v) for i, v in heard.changed if (i, v) != (ours, mine)]  # not our own save
+        if not (theirs or heard.resync):
             return
-        self._seen_versions = versions
         self.refresh_navigator()
-        if self.doc is not None:
+        if self.doc is not None and (heard.resync or any(i == ours for i, _v in theirs)):
             self.doc.handle(self.doc.ops.reload())
 
     def refresh_navigator(self) -> None:
         old = {(r.country, r.edition): r for r in self.navigator.model.rows}
         rows = []
-        for s in self.store.list():
+        summaries = self.store.list()
+        self._ids = {(s.country, s.edition): s.id for s in summaries}  # what notices name
+        for s in summaries:
             prev = old.get((s.country, s.edition))
             rows.append(
                 Row(
@@ -520,9 +516,9 @@ class MainWindow(QMainWindow):
         from eccp_desktop.ui.runner import wait_for_all
 
         self._closing = True  # timers queued before now start no more store work
-        watch = getattr(self, "_watch", None)
-        if watch is not None:
-            watch.stop()
+        live = getattr(self, "_live", None)
+        if live is not None:
+            live.close()
         for dialog in self.findChildren(QWidget):
             stop = getattr(dialog, "stop_work", None)
             if callable(stop):

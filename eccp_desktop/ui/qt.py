@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QRunnable,
     QSettings,
     QSize,
+    QSocketNotifier,
     QSortFilterProxyModel,
     QStringListModel,
     Qt,
