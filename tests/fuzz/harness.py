@@ -19,7 +19,7 @@ import signal
 import sqlite3
 import traceback
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -126,8 +126,13 @@ def _fresh_copy(template: Path, target: Path) -> Path:
 def check_package(seed: int, work: Path, template: Path, tally: Tally) -> None:
     origin, raw, applied = mutate_package(seed)
     where = f"package seed {seed} ({origin}: {', '.join(applied)})"
+    _tally_case(tally, where, lambda: _package_case(raw, work, template))
+
+
+def _tally_case(tally: Tally, where: str, case: Callable[[], tuple[str, str]]) -> None:
+    """Run one case; a hang or an exception escaping the app is a finding, not a crash."""
     try:
-        outcome, detail = _package_case(raw, work, template)
+        outcome, detail = case()
     except Hang:
         outcome, detail = "hang", where
     except Exception:
@@ -189,16 +194,7 @@ def _package_case(raw: bytes, work: Path, template: Path) -> tuple[str, str]:
 def check_store(seed: int, work: Path, template: Path, tally: Tally) -> None:
     path = _fresh_copy(template, work / "damaged.sqlite3")
     what = damage_store(path, seed)
-    where = f"store seed {seed} ({what})"
-    try:
-        outcome, detail = _store_case(path, work, seed)
-    except Hang:
-        outcome, detail = "hang", where
-    except Exception:
-        outcome, detail = "unexpected", f"{where}\n{traceback.format_exc(limit=-4)}"
-    else:
-        detail = f"{where}: {detail}"
-    tally.add(outcome, detail)
+    _tally_case(tally, f"store seed {seed} ({what})", lambda: _store_case(path, work, seed))
 
 
 def _store_case(path: Path, work: Path, seed: int) -> tuple[str, str]:
