@@ -1,15 +1,23 @@
-"""``status``: a factsheet's workflow step, through the same operations as the window."""
+"""``new`` and ``status``: start a factsheet, move it along the workflow.
+
+Both go through the same operations as the window.
+"""
 
 from __future__ import annotations
 
 import argparse
 
-from eccp_desktop.cli.common import EXIT_OK, fail, open_store
+from eccp_desktop.cli.common import EXIT_OK, actor, fail, open_store
 from eccp_desktop.domain.codes import STATUSES
 from eccp_desktop.i18n import _, current_language
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("new", help=_("start an empty draft factsheet for a country and edition"))
+    p.add_argument("country", metavar="COUNTRY")
+    p.add_argument("year", type=int, metavar="YEAR")
+    p.set_defaults(handler=cmd_new)
+
     p = sub.add_parser(
         "status",
         help=_(
@@ -65,6 +73,28 @@ def cmd_status(args: argparse.Namespace) -> int:
             old=status_name(before),
             new=status_name(args.target),
             who=actor_label(by, organisation),
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from eccp_desktop.i18n.formatting import country_name, language_name
+    from eccp_desktop.operations import Done
+    from eccp_desktop.operations.editions_ops import new_factsheet
+
+    with open_store(args) as store:
+        done = new_factsheet(store, args.country, args.year, actor=actor())
+    if not isinstance(done, Done):
+        fail(done.reason, _("nothing was written"))
+    fs = done.value
+    lang = current_language()
+    print(
+        _("{code} {year} ({country}) started: an empty draft in {languages}").format(
+            code=fs.country,
+            year=fs.edition,
+            country=country_name(fs.country, lang),
+            languages=", ".join(language_name(x, lang) for x in fs.languages),
         )
     )
     return EXIT_OK

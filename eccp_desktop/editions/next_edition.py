@@ -33,3 +33,38 @@ def next_edition(source: Factsheet, year: int) -> Factsheet:
     copy.validation = None
     copy.review_comments = [c for c in copy.review_comments if not c.resolved]
     return copy
+
+
+# The exchange schema's bounds for an edition: a factsheet made here must export.
+FIRST_EDITION = 2000
+LAST_EDITION = 2100
+
+
+def empty_factsheet(country: str, year: int) -> Factsheet:
+    """``new COUNTRY YEAR``: an empty draft, in English and the country's EU languages.
+
+    Raises EditionError for a country the ECCP does not cover or a year the
+    exchange format cannot carry.
+    """
+    from eccp_desktop.domain.codes import EU_LANGUAGES
+    from eccp_desktop.domain.countries import COUNTRIES
+
+    code = country.strip().upper()
+    if code not in COUNTRIES:
+        raise EditionError(
+            _("“{code}” is not a country the ECCP covers; expected a code such as PL, DE or GR").format(
+                code=country
+            )
+        )
+    if not FIRST_EDITION <= year <= LAST_EDITION:
+        raise EditionError(
+            _("{year} is not an edition year; expected a year from {first} to {last}").format(
+                year=year, first=FIRST_EDITION, last=LAST_EDITION
+            )
+        )
+    national = [lang for lang in COUNTRIES[code].languages if lang in EU_LANGUAGES]
+    return Factsheet(
+        country=code,
+        edition=year,
+        languages=["en", *(lang for lang in national if lang != "en")],
+    )

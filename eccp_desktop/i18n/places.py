@@ -319,6 +319,7 @@ ACTIONS = {
     "import": N_("import"),
     "comment": N_("comment"),
     "new_edition": N_("started from an earlier edition"),  # old: that edition's year
+    "new": N_("started as a new factsheet"),
     "merge": N_("merged from a package"),
     "merge_choice": N_("merge conflict settled"),  # old: the value not taken
 }

@@ -39,6 +39,20 @@ def start_edition(
     return Done(Changes(factsheets=True, history=True), value=fs)
 
 
+def new_factsheet(store: Store, country: str, year: int, *, actor: str) -> Outcome:
+    """``new``: an empty draft factsheet; ``Done.value`` is it."""
+    from eccp_desktop.editions.next_edition import EditionError
+    from eccp_desktop.store.editions import create_factsheet
+
+    if store.read_only:
+        return Refused(_("The store is read-only: no factsheet can be started."))
+    try:
+        fs = create_factsheet(store, country, year, actor=actor)
+    except (EditionError, StoreError) as e:
+        return Refused(str(e))
+    return Done(Changes(factsheets=True, history=True), value=fs)
+
+
 def compare_editions(store: Store, country: str, edition: int, against: int) -> list[Difference]:
     """What changed from ``against`` to ``edition`` (NotFoundError if one is missing)."""
     from eccp_desktop.editions.compare import compare

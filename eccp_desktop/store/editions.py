@@ -13,7 +13,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.editions.base import BaseRef, digest
-from eccp_desktop.editions.next_edition import EditionError, next_edition
+from eccp_desktop.editions.next_edition import EditionError, empty_factsheet, next_edition
 from eccp_desktop.editions.received import ImportPlan
 from eccp_desktop.exchange.codec import factsheet_to_dict
 from eccp_desktop.exchange.diff import Change, diff
@@ -25,6 +25,8 @@ from eccp_desktop.store.repository import ImportOutcome, Store
 # History action of a factsheet started from an earlier edition (old: that
 # edition's year, new: this one's): "started from 2023".
 NEW_EDITION = "new_edition"
+# History action of a factsheet started empty (new: "PL 2024").
+NEW_FACTSHEET = "new"
 
 
 def start_edition(
@@ -50,6 +52,24 @@ def start_edition(
         if exists is not None:  # started elsewhere in the meantime
             raise _exists(code, year)
         store._replace(conn, fs, actor, record=(NEW_EDITION, Change("", from_year, year)))
+    return fs
+
+
+def create_factsheet(store: Store, country: str, year: int, *, actor: str) -> Factsheet:
+    """An empty draft for ``country`` and ``year``; EditionError if it exists or cannot be."""
+    store._writable()
+    fs = empty_factsheet(country, year)
+    with store._transaction() as conn:
+        exists = conn.scalar(
+            select(s.FactsheetRow.id).where(
+                s.FactsheetRow.country == fs.country, s.FactsheetRow.edition == year
+            )
+        )
+        if exists is not None:
+            raise _exists(fs.country, year)
+        store._replace(
+            conn, fs, actor, record=(NEW_FACTSHEET, Change("", None, f"{fs.country} {year}"))
+        )
     return fs
 
 
