@@ -8,7 +8,7 @@ PO := $(wildcard translations/*/LC_MESSAGES/eccp_desktop.po)
 MO := $(PO:.po=.mo)
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: help run test test-postgres fuzz lint format bench build smoke icons translations catalogs system-deps clean
+.PHONY: help run test test-postgres load-postgres fuzz lint format bench build smoke icons translations catalogs system-deps clean
 
 help: ## this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -43,6 +43,9 @@ test: system-deps $(STAMP) translations ## set up and run the whole test suite
 
 test-postgres: system-deps $(STAMP) translations ## the store's tests on a private PostgreSQL server (.ci/postgres)
 	ECCP_TEST_POSTGRES_URL="$$(bash .ci/postgres)" $(PY) -m pytest -m postgres tests  # every folder: the store, the CLI and the window on PostgreSQL
+
+load-postgres: system-deps $(STAMP) translations ## 20 clients x 60 s on a private PostgreSQL, then lost updates etc. (LOAD_CLIENTS, LOAD_SECONDS)
+	ECCP_TEST_POSTGRES_URL="$$(bash .ci/postgres)" $(PY) -m tests.load
 
 fuzz: system-deps $(STAMP) translations ## long fuzz: 10,000 mutated packages, 1,000 damaged stores (SEED=…)
 	$(PY) -m tests.fuzz --packages $${PACKAGES:-10000} --stores $${STORES:-1000} $${SEED:+--seed $$SEED}

@@ -27,6 +27,8 @@ def _isolated_user_dirs(
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))  # parsed hyphenation dictionaries
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(home / "site"))  # no site file of the machine's
     monkeypatch.delenv("ECCP_DB", raising=False)
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "eccp_desktop"
 
@@ -76,3 +79,52 @@ def test_no_import_circles_inside_the_gui_package() -> None:
     for start in sorted(graph):
         visit(start, [start])
     assert not circles, sorted(set(circles))[:5]
+
+
+# What the window's start must not wait for: loaded on first use only.
+# (jsonschema is needed at the first show: the store checks what it loads.)
+NOT_AT_START = (
+    *("reportlab", "pikepdf", "pyhanko", "pypdf", "pypdfium2"),
+    *("eccp_desktop.pdf.render", "eccp_desktop.annotations", "eccp_desktop.editions"),
+    "eccp_desktop.trust",
+)
+NOT_BEFORE_PAINT = (*NOT_AT_START, "sqlalchemy", "jsonschema", "babel", "eccp_desktop.store")
+_LOADED = """
+import atexit, os, runpy, sys
+def report():
+    with open(os.environ["ECCP_TEST_MODULES"], "w") as f:
+        f.write("\\n".join(sorted(sys.modules)))
+atexit.register(report)
+sys.argv = ["eccp_desktop"]
+runpy.run_module("eccp_desktop", run_name="__main__", alter_sys=True)
+"""
+
+
+def _loaded_by_the_window(tmp_path: Path, until: str) -> set[str]:
+    """The modules of a whole window process that exits once painted or shown."""
+    out = tmp_path / f"modules-{until}"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ECCP_TEST_MODULES=str(out))
+    env.update(XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    env.pop("ECCP_DB", None)
+    env[f"ECCP_EXIT_AFTER_{until}"] = "1"
+    subprocess.run([sys.executable, "-c", _LOADED], env=env, check=True, capture_output=True)
+    return set(out.read_text().split())
+
+
+def _among(modules: set[str], roots: tuple[str, ...]) -> list[str]:
+    return sorted({r for r in roots for m in modules if m == r or m.startswith(r + ".")})
+
+
+@pytest.mark.gui
+def test_the_window_paints_before_the_store_and_pdf_stacks_load(tmp_path: Path) -> None:
+    loaded = _loaded_by_the_window(tmp_path, "PAINT")
+    assert "PySide6.QtWidgets" in loaded
+    assert _among(loaded, NOT_BEFORE_PAINT) == []
+
+
+@pytest.mark.gui
+def test_the_first_factsheet_is_shown_without_the_pdf_stack(tmp_path: Path) -> None:
+    # validating it (printable characters included) reads the font cmaps, not reportlab
+    loaded = _loaded_by_the_window(tmp_path, "SHOW")
+    assert "eccp_desktop.validation" in loaded  # the check below is about a real first show
+    assert _among(loaded, NOT_AT_START) == []

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from eccp_desktop import __version__
 from eccp_desktop.cli import (
+    admin_commands,
     argparse_words,
     comments_commands,
     edition_commands,
@@ -37,6 +38,7 @@ COMMAND_MODULES = [
     signature_commands,
     edition_commands,
     comments_commands,
+    admin_commands,
 ]
 
 

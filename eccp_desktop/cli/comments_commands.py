@@ -52,19 +52,24 @@ def describe(planned: object) -> str:
 
 
 def cmd_comments_import(args: argparse.Namespace) -> int:
-    from eccp_desktop.annotations import AnnotationError, apply_import, plan_import
-    from eccp_desktop.store import StoreError
+    from eccp_desktop.annotations import ImportOutcome, ImportPlan
+    from eccp_desktop.operations import Done
+    from eccp_desktop.operations.comments_ops import (
+        import_pdf_comments,
+        read_pdf_comments,
+        summary,
+    )
 
     path = Path(args.file)
     try:
-        data = path.read_bytes()
+        data = path.read_bytes()  # before the store opens: a missing file creates nothing
     except OSError as e:
         fail(_("{path} cannot be read: {reason}").format(path=path, reason=e.strerror or e))
     with open_store(args, read_only=args.dry_run) as store:
-        try:
-            plan = plan_import(store, data, str(path))
-        except AnnotationError as e:
-            fail(str(e))
+        read = read_pdf_comments(store, path, data)  # the window's operation too
+        if not isinstance(read, Done):
+            fail(read.reason)
+        plan: ImportPlan = read.value
         for planned in plan.comments:
             print(describe(planned))
         if not plan.exact:
@@ -84,19 +89,9 @@ def cmd_comments_import(args: argparse.Namespace) -> int:
                 ).format(n=new, fs=fs, lang=plan.record.lang)
             )
             return EXIT_OK
-        try:
-            outcome = apply_import(store, plan, actor=actor())
-        except StoreError as e:
-            fail(str(e))
-    summary = ngettext(
-        "{n} comment added to {fs}", "{n} comments added to {fs}", outcome.added
-    ).format(n=outcome.added, fs=fs)
-    details = [
-        ngettext("{n} reply", "{n} replies", outcome.replies).format(n=outcome.replies),
-        ngettext("{n} resolved", "{n} resolved", outcome.resolved).format(n=outcome.resolved),
-        ngettext("{n} already imported", "{n} already imported", outcome.duplicates).format(
-            n=outcome.duplicates
-        ),
-    ]
-    print(f"{summary} ({', '.join(details)})")
+        written = import_pdf_comments(store, plan, actor=actor())
+        if not isinstance(written, Done):
+            fail(written.reason)
+        outcome: ImportOutcome = written.value
+    print(summary(outcome))
     return EXIT_OK

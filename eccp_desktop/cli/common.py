@@ -41,7 +41,10 @@ def store_target(args: argparse.Namespace) -> tuple[str, bool]:
     """The store to open and whether it is the default one (gets the demo)."""
     from eccp_desktop.operations.store_ops import store_target as target
 
-    return target(getattr(args, "db", None))
+    try:
+        return target(getattr(args, "db", None))
+    except StoreError as e:  # a site file that cannot be used
+        fail(str(e))
 
 
 def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:

@@ -19,6 +19,7 @@ from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.i18n import _, current_language, ngettext
 from eccp_desktop.i18n.formatting import format_integer, format_seconds
+from eccp_desktop.operations.signatures import pdf_reason
 from eccp_desktop.pdf import PdfError
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ def cmd_pdf_one(args: argparse.Namespace) -> int:
             rendered = exports.render(fs, lang)
             data = rendered.pdf
             if signing:  # an incremental update: the file still starts with the mapped bytes
-                reason = signature_commands.pdf_reason(fs, version, lang)
+                reason = pdf_reason(fs, version, lang)
                 data = signature_commands.signed_pdf(data, args, at, reason)
             write_atomically(out, data)
         except PdfError as e:
@@ -204,14 +205,14 @@ def run_mapped_job(job: Job) -> str | Mapped:
 
 
 def warm_up(langs: Sequence[str]) -> None:
-    """A worker's start: import reportlab, register the fonts, load the languages' CLDR data.
+    """A worker's start: import reportlab, register the fonts, load each language's data.
 
     Runs in each worker as it starts, while the parent is still loading the
     store, so none of it waits in line before the first PDF.
     """
     from eccp_desktop.i18n.catalog import translator
     from eccp_desktop.i18n.formatting import locale
-    from eccp_desktop.pdf import fonts, render  # noqa: F401 (the import is the point)
+    from eccp_desktop.pdf import fonts, hyphenation, render  # noqa: F401 (importing is the point)
 
     try:
         fonts.register()
@@ -220,6 +221,7 @@ def warm_up(langs: Sequence[str]) -> None:
     for lang in langs:
         locale(lang).territories  # noqa: B018 (Babel loads a locale's data on first access)
         translator(lang)
+        hyphenation.load(lang)  # pyphen's patterns: up to 0.7 s a language when not cached
 
 
 def _noop() -> None:

@@ -14,6 +14,7 @@ from eccp_desktop.exchange import PackageError, dumps
 from eccp_desktop.exchange.package import read_document, write_text
 from eccp_desktop.i18n import _, current_language, labels, ngettext
 from eccp_desktop.i18n.formatting import country_name, format_integer
+from eccp_desktop.operations.signatures import remember_signatures
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -90,9 +91,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         args,
         list(zip(args.files, sheets, documents, strict=True)),
         report_import_checks,
-        on_applied=lambda store, outcomes: signature_commands.remember_signatures(
-            store, args.files, outcomes
-        ),
+        on_applied=lambda store, outcomes: remember_signatures(store, args.files, outcomes),
     )
     for line in warnings:
         print(line)

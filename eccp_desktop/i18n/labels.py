@@ -93,6 +93,24 @@ FUND_ABBREVIATIONS = {
     "CF": N_("CF"),
     "JTF": N_("JTF"),
 }
+# The kinds of remark PDF readers make (an annotation's /Subtype), as the import preview names them.
+ANNOTATION_KINDS = {
+    "Text": N_("Sticky note"),
+    "FreeText": N_("Text box"),
+    "Highlight": N_("Highlight"),
+    "Underline": N_("Underline"),
+    "StrikeOut": N_("Strike-out"),
+    "Squiggly": N_("Squiggly underline"),
+    "Square": N_("Rectangle"),
+    "Circle": N_("Ellipse"),
+    "Ink": N_("Freehand drawing"),
+    "Line": N_("Line"),
+    "Polygon": N_("Polygon"),
+    "PolyLine": N_("Polyline"),
+    "Caret": N_("Insertion mark"),
+    "Stamp": N_("Stamp"),
+    "FileAttachment": N_("Attached file"),
+}
 # Statuses that carry no "DRAFT" mark.
 SIGNED_OFF = ("validated", "reviewed", "published")
 

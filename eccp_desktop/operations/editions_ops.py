@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from eccp_desktop.i18n import _
 from eccp_desktop.operations.report import ROOT, Changes, Done, Failed, Outcome, Refused
-from eccp_desktop.store.errors import ConflictError, StoreError
+from eccp_desktop.store.errors import ConflictError, RightsError, StoreError
 
 if TYPE_CHECKING:
     from eccp_desktop.editions.compare import Difference
@@ -135,6 +135,8 @@ def apply_received(store: Store, plan: ReceivedPlan, *, actor: str) -> Outcome:
         return Refused(_("nothing was imported"))
     try:
         outcomes = apply_import(store, plan.plans, actor=actor)
+    except RightsError as e:
+        return Refused(str(e))
     except ConflictError as e:
         return Failed(str(e))
     except StoreError as e:

@@ -25,7 +25,7 @@ from eccp_desktop.operations.report import (
     Outcome,
     Refused,
 )
-from eccp_desktop.store.errors import ConflictError, StoreError
+from eccp_desktop.store.errors import ConflictError, RightsError, StoreError
 
 if TYPE_CHECKING:
     from eccp_desktop.store import ChangeRecord, Store
@@ -66,7 +66,11 @@ class FactsheetOps:
     @property
     def permissions(self) -> Permissions:
         return permissions_for(
-            self.factsheet.status, reviewer=self.reviewer, read_only=self.session.read_only
+            self.factsheet.status,
+            reviewer=self.reviewer,
+            read_only=self.session.read_only,
+            rights=getattr(self.store, "rights", None),
+            country=self.factsheet.country,
         )
 
     # -- changes ---------------------------------------------------------------
@@ -152,6 +156,8 @@ class FactsheetOps:
             value = work()
         except ConflictError:
             return self._conflict()
+        except RightsError as e:  # the server's rights: refused, not a failure
+            return Refused(str(e))
         except StoreError as e:
             return Failed(str(e))
         except PathError as e:  # a stale widget: the place is gone

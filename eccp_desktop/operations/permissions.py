@@ -8,11 +8,15 @@ can never do what the state forbids.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from eccp_desktop.i18n import _
 from eccp_desktop.i18n.labels import SIGNED_OFF
 from eccp_desktop.i18n.labels import STATUSES as STATUS_NAMES
 from eccp_desktop.workflow import allowed_targets
+
+if TYPE_CHECKING:
+    from eccp_desktop.store.rights import Rights
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +51,33 @@ NOTHING = Permissions(False, False, False, False, False, False, False)
 
 
 def permissions_for(
-    status: str | None, *, reviewer: bool = False, read_only: bool = False
+    status: str | None,
+    *,
+    reviewer: bool = False,
+    read_only: bool = False,
+    rights: Rights | None = None,
+    country: str | None = None,
 ) -> Permissions:
-    """``status`` of the open factsheet (None: none open); reviewer mode; read-only store."""
+    """``status`` of the open factsheet (None: none open); reviewer mode; read-only store.
+
+    ``rights``: what the server lets the login do (a shared PostgreSQL store),
+    ``country`` the open factsheet's: what the server would refuse is off too.
+    """
+    limited = rights is not None and not rights.unrestricted
+    if limited and not read_only:
+        assert rights is not None
+        if rights.role is None:
+            return Permissions(
+                False, False, False, False, False, False, status is not None,
+                why_not_edit=rights.why_not_write(country or ""),
+            )  # fmt: skip
+        if status is None:
+            return Permissions(False, False, False, False, False, rights.may_import, False)
+        if country is not None and not rights.may_write(country):
+            return Permissions(
+                False, rights.may_comment(country), False, False, False, rights.may_import, True,
+                why_not_edit=rights.why_not_write(country),
+            )  # fmt: skip
     if read_only:
         why = _(
             "This store is open in another window or cannot be written: you have a read-only view here."

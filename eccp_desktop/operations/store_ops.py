@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from eccp_desktop.i18n import _
 from eccp_desktop.operations.report import Changes, Done, Failed, Outcome, Refused
-from eccp_desktop.store.errors import StoreError
+from eccp_desktop.store.errors import RightsError, StoreError
 
 if TYPE_CHECKING:
     from eccp_desktop.domain.model import Factsheet
@@ -114,26 +114,35 @@ def run_import(store: Store, plan: ImportPlan, *, actor: str) -> Outcome:
         return Refused(_("nothing was imported"), list(plan.errors))
     try:
         outcomes: Any = store.import_factsheets(plan.factsheets, actor=actor)
+    except RightsError as e:
+        return Refused(str(e))
     except StoreError as e:
         return Failed(str(e))
     return Done(Changes(factsheets=True, history=True), value=outcomes)
 
 
-def store_target(db: str | None) -> tuple[str, bool]:
-    """The store to open and whether it is the default one (which gets the demo)."""
-    from eccp_desktop.paths import default_store_path
+def store_target(db: str | None, *, settings_file: Path | None = None) -> tuple[str, bool]:
+    """The store to open and whether it is the default one (which gets the demo).
 
-    explicit = db or os.environ.get("ECCP_DB")
-    if explicit:
-        return explicit, False
-    return str(default_store_path()), True
+    The rule (--db, ECCP_DB, the user's setting, the site file, the default)
+    is ``store_choice.choose``; StoreError for a site file that cannot be used.
+    """
+    from eccp_desktop.operations.store_choice import choose
+
+    choice = choose(db, settings_file=settings_file)
+    return choice.target, choice.is_default
 
 
-def open_store(db: str | None, *, read_only: bool = False) -> tuple[Store, str]:
-    """Open the store (StoreError says why not); a new default store gets the demo."""
+def open_store(
+    db: str | None, *, read_only: bool = False, settings_file: Path | None = None
+) -> tuple[Store, str]:
+    """Open the store (StoreError says why not); a new default store gets the demo.
+
+    ``settings_file``: the window's settings (its user setting of the store).
+    """
     from eccp_desktop.store import Store
 
-    target, is_default = store_target(db)
+    target, is_default = store_target(db, settings_file=settings_file)
     first_use = is_default and not os.path.exists(target)
     # The demo goes in as the store is created: two first starts at once
     # create (and fill) it once (store.creation).

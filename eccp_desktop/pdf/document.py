@@ -21,6 +21,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 from reportlab.platypus.paragraph import ParagraphStyle
 
 from eccp_desktop.pdf import fonts, layout_map, styles
+from eccp_desktop.pdf.keep import KeepWithStart
 from eccp_desktop.pdf.metadata import DocumentInfo, finish
 from eccp_desktop.pdf.para import Para
 from eccp_desktop.pdf.tagging import Tagger, TaggingFrame, tag_story
@@ -222,6 +223,7 @@ class FactsheetDocument(BaseDocTemplate):  # type: ignore[misc]
             producer=PRODUCER,
             lang=info.lang,
             invariant=1,
+            keepTogetherClass=KeepWithStart,  # a heading needs only the start of its table
         )
         self.info = info
         self.out = out

@@ -15,12 +15,16 @@ would break a word too long for a narrow column anywhere, without a hyphen.
 from __future__ import annotations
 
 import contextlib
+import json
+import os
 import re
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from functools import lru_cache
+from pathlib import Path
 
 import pyphen
+from platformdirs import user_cache_path
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 Pairs = list[tuple[str, str]]
@@ -63,7 +67,64 @@ def syllable_points(word: str) -> list[int]:
 
 @lru_cache(maxsize=32)
 def _pyphen(lang: str) -> pyphen.Pyphen | None:
-    return pyphen.Pyphen(lang=lang) if lang in pyphen.LANGUAGES else None
+    if lang not in pyphen.LANGUAGES:
+        return None
+    key = pyphen.LANGUAGES[pyphen.language_fallback(lang)]  # as pyphen keys its own cache
+    if key not in pyphen.hdcache and isinstance(key, Path):
+        pyphen.hdcache[key] = _cached_patterns(key)  # pyphen's per-process cache, from ours
+    return pyphen.Pyphen(lang=lang)
+
+
+def load(lang: str) -> None:
+    """Have ``lang``'s dictionary ready (a batch worker's warm-up)."""
+    _pyphen(lang)
+
+
+def cache_dir() -> Path:
+    """Where parsed dictionaries are kept between runs (the user's cache folder)."""
+    return user_cache_path("eccp-desktop", appauthor=False)
+
+
+def _cache_file(path: Path) -> Path:
+    st = path.stat()
+    name = f"{path.stem}-{st.st_size}-{st.st_mtime_ns}-pyphen{pyphen.__version__}.json"
+    return cache_dir() / "hyphenation" / name
+
+
+def _cached_patterns(path: Path) -> pyphen.HyphDict:
+    """pyphen's patterns of one dictionary, read from a JSON copy made on first use.
+
+    pyphen parses a dictionary's text on each process's first use: 0.7 s for
+    German, paid by every worker of a batch and by each PDF from the window;
+    the parsed patterns load from JSON in ~30 ms. The copy is named after the
+    file's size, time and the pyphen version, so a changed dictionary is
+    parsed anew. pyphen parses as before when the copy cannot be read or
+    written, and for dictionaries with nonstandard hyphenation (kept by
+    pyphen as objects JSON does not carry: Hungarian, Catalan).
+    """
+    try:
+        target = _cache_file(path)
+        data = json.loads(target.read_text(encoding="utf-8"))
+        patterns, maxlen = data["patterns"], data["maxlen"]
+        start, values = next(iter(patterns.values()))  # the shape pyphen reads: [offset, [int…]]
+        if type(maxlen) is int and type(start) is int and type(values[0]) is int:
+            hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
+            # lists where pyphen has tuples: it only unpacks and iterates them
+            hd.patterns, hd.cache, hd.maxlen = patterns, {}, maxlen
+            return hd
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass  # none yet, or unreadable: parse and (re)write it
+    hd = pyphen.HyphDict(path)
+    plain = all(type(x) is int for _start, values in hd.patterns.values() for x in values)
+    if not plain or not hasattr(hd, "maxlen"):
+        return hd
+    with contextlib.suppress(OSError):
+        target = _cache_file(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"maxlen": hd.maxlen, "patterns": hd.patterns}), "utf-8")
+        os.replace(tmp, target)  # whole or not at all: two processes may write it at once
+    return hd
 
 
 def points(word: str, lang: str) -> list[int]:

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from eccp_desktop.store.errors import ConflictError, NotFoundError, StoreError, StoreReadOnlyError
+from eccp_desktop.store.errors import (
+    ConflictError,
+    NotFoundError,
+    RightsError,
+    StoreError,
+    StoreReadOnlyError,
+)
 
 if TYPE_CHECKING:
     from eccp_desktop.store.repository import ChangeRecord, ImportOutcome, Store, Summary
@@ -30,6 +36,7 @@ __all__ = [
     "ConflictError",
     "ImportOutcome",
     "NotFoundError",
+    "RightsError",
     "Store",
     "StoreError",
     "StoreReadOnlyError",

@@ -37,9 +37,9 @@ READ_FAILURES: tuple[type[Exception], ...] = (
 
 
 def _tables() -> list[Table]:
-    from eccp_desktop.store.schema import Base
+    from eccp_desktop.store.schema import metadata
 
-    return list(Base.metadata.sorted_tables)
+    return list(metadata.sorted_tables)
 
 
 def _quote(name: str) -> str:

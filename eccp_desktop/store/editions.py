@@ -18,6 +18,7 @@ from eccp_desktop.editions.received import ImportPlan
 from eccp_desktop.exchange.codec import factsheet_to_dict
 from eccp_desktop.exchange.diff import Change, diff
 from eccp_desktop.i18n import _
+from eccp_desktop.store import retry
 from eccp_desktop.store import schema as s
 from eccp_desktop.store.errors import ConflictError
 from eccp_desktop.store.repository import ImportOutcome, Store
@@ -29,6 +30,8 @@ NEW_EDITION = "new_edition"
 NEW_FACTSHEET = "new"
 
 
+# A write the server aborted for another writer (deadlock) is run again, as saves are.
+@retry.retried
 def start_edition(
     store: Store, country: str, year: int, *, source: int | None = None, actor: str
 ) -> Factsheet:
@@ -45,12 +48,13 @@ def start_edition(
     fs = next_edition(store.load(code, from_year), year)
     with store._transaction() as conn:
         exists = conn.scalar(
-            select(s.FactsheetRow.id).where(
-                s.FactsheetRow.country == code, s.FactsheetRow.edition == year
+            select(s.factsheet.c.id).where(
+                s.factsheet.c.country == code, s.factsheet.c.edition == year
             )
         )
         if exists is not None:  # started elsewhere in the meantime
             raise _exists(code, year)
+        store._check_rights(conn, code)
         store._replace(conn, fs, actor, record=(NEW_EDITION, Change("", from_year, year)))
     return fs
 
@@ -82,39 +86,50 @@ def _exists(code: str, year: int) -> EditionError:
 # -- base snapshots ------------------------------------------------------------
 
 
+@retry.retried
 def record_export(store: Store, country: str, edition: int) -> tuple[Factsheet, BaseRef | None]:
     """The factsheet to export and its ``base``, the content kept as base snapshot.
 
     A read-only store cannot keep a snapshot: the package then has no base
     (it will be imported whole when it comes back) and None says so.
     """
-    fs, version = store.load_versioned(country, edition)
-    if store.read_only:
-        return fs, None
-    content = factsheet_to_dict(fs)
-    ref = BaseRef(version, dt.datetime.now(dt.UTC).replace(microsecond=0), digest(content))
-    b = s.BaseSnapshotRow
-    with store._transaction() as conn:
-        row = store._row(conn, fs.country, fs.edition)
-        if row.version != version:  # saved in between: export what is there now
-            return record_export(store, country, edition)
-        kept = conn.execute(
-            select(b.exported, b.digest).where(b.factsheet_id == row.id, b.version == version)
-        ).one_or_none()
-        if kept is not None and kept.digest == ref.digest:
-            return fs, BaseRef(version, kept.exported, kept.digest)
-        if kept is not None:  # the same version with other content: cannot happen; keep newest
-            conn.execute(delete(b).where(b.factsheet_id == row.id, b.version == version))
-        conn.execute(
-            insert(b).values(
-                factsheet_id=row.id,
-                version=version,
-                exported=ref.exported,
-                digest=ref.digest,
-                content=content,
+    b = s.base_snapshot
+    while True:
+        fs, version = store.load_versioned(country, edition)
+        if store.read_only:
+            return fs, None
+        content = factsheet_to_dict(fs)
+        ref = BaseRef(version, dt.datetime.now(dt.UTC).replace(microsecond=0), digest(content))
+        with store._transaction() as conn:
+            row = store._row(conn, fs.country, fs.edition, lock=True)
+            if not store._current_rights(conn).may_write(row.country):
+                # The server keeps bases only from those who may change the
+                # factsheet (a base is what a later merge trusts): export it
+                # without one, as from a read-only store.
+                return fs, None
+            if row.version != version:
+                # Saved in between: export what is there now, once this
+                # transaction has let go of the row (its lock).
+                continue
+            kept = conn.execute(
+                select(b.c.exported, b.c.digest).where(
+                    b.c.factsheet_id == row.id, b.c.version == version
+                )
+            ).one_or_none()
+            if kept is not None and kept.digest == ref.digest:
+                return fs, BaseRef(version, kept.exported, kept.digest)
+            if kept is not None:  # the same version with other content: cannot happen; keep newest
+                conn.execute(delete(b).where(b.c.factsheet_id == row.id, b.c.version == version))
+            conn.execute(
+                insert(b).values(
+                    factsheet_id=row.id,
+                    version=version,
+                    exported=ref.exported,
+                    digest=ref.digest,
+                    content=content,
+                )
             )
-        )
-    return fs, ref
+        return fs, ref
 
 
 class BaseError(ValueError):
@@ -129,10 +144,10 @@ def base_snapshot(store: Store, country: str, edition: int, ref: BaseRef) -> dic
     digest of the snapshot kept for that version. A factsheet never exported
     from here cannot judge a base: the package is then another store's.
     """
-    b = s.BaseSnapshotRow
+    b = s.base_snapshot
     with store.engine.connect() as conn:
         row = store._row(conn, country, edition)
-        exported = conn.scalar(select(func.count()).where(b.factsheet_id == row.id))
+        exported = conn.scalar(select(func.count()).where(b.c.factsheet_id == row.id))
         if not exported:
             # Never exported from here: another store's package, judged as unknown.
             return None
@@ -143,7 +158,9 @@ def base_snapshot(store: Store, country: str, edition: int, ref: BaseRef) -> dic
                 ).format(found=ref.version, code=country, edition=edition, current=row.version)
             )
         kept = conn.execute(
-            select(b.digest, b.content).where(b.factsheet_id == row.id, b.version == ref.version)
+            select(b.c.digest, b.c.content).where(
+                b.c.factsheet_id == row.id, b.c.version == ref.version
+            )
         ).one_or_none()
     if kept is None:
         return None
@@ -163,6 +180,7 @@ MERGE = "merge"  # a change the merge took from the package
 MERGE_CHOICE = "merge_choice"  # a conflict settled: old = the value not taken, new = taken
 
 
+@retry.retried
 def apply_import(store: Store, plans: list[ImportPlan], *, actor: str) -> list[ImportOutcome]:
     """Write every plan in one transaction: all or nothing.
 
@@ -177,6 +195,7 @@ def apply_import(store: Store, plans: list[ImportPlan], *, actor: str) -> list[I
     outcomes: list[ImportOutcome] = []
     with store._transaction() as conn:
         for plan in plans:
+            store._check_rights(conn, plan.incoming.country)
             if plan.kind == "merge":
                 outcomes.append(_merge_into(store, conn, plan, actor))
             else:
@@ -187,7 +206,7 @@ def apply_import(store: Store, plans: list[ImportPlan], *, actor: str) -> list[I
 def _merge_into(store: Store, conn: Connection, plan: ImportPlan, actor: str) -> ImportOutcome:
     assert plan.result is not None
     fs = plan.factsheet
-    row = store._row(conn, fs.country, fs.edition)
+    row = store._row(conn, fs.country, fs.edition, lock=True)
     if row.version != plan.here_version:
         raise ConflictError(
             _(
@@ -209,8 +228,8 @@ def _merge_into(store: Store, conn: Connection, plan: ImportPlan, actor: str) ->
     store._record(conn, row.id, actor, entries)
     version = row.version + 1
     conn.execute(
-        update(s.FactsheetRow)
-        .where(s.FactsheetRow.id == row.id)
+        update(s.factsheet)
+        .where(s.factsheet.c.id == row.id)
         .values(version=version, updated_at=dt.datetime.now(dt.UTC))
     )
     return ImportOutcome(fs.country, fs.edition, True, int(version))

@@ -78,11 +78,28 @@ def _sqlite_pragmas(read_only: bool) -> Any:
     return on_connect
 
 
+def server_options(url: str) -> dict[str, Any]:
+    """Engine options for a database server: see ``faults`` for the why of each."""
+    from eccp_desktop import __version__
+    from eccp_desktop.store import faults
+
+    if make_url(url).get_backend_name() != "postgresql":
+        return {}
+    connect = {
+        "connect_timeout": faults.CONNECT_TIMEOUT,
+        "application_name": f"eccp-desktop {__version__}",
+        **faults.KEEPALIVES,
+    }
+    # pool_pre_ping: a connection the server dropped (a restart, a lost network)
+    # is noticed when it is taken from the pool and replaced, not used.
+    return {"pool_pre_ping": True, "connect_args": connect}
+
+
 def create(location: Location, *, read_only: bool) -> Engine:
     """An engine for ``location``; SQLite files are checked before use."""
     if location.path is None:
         try:
-            return create_engine(location.url)
+            return create_engine(location.url, **server_options(location.url))
         except NoSuchModuleError:
             kind = make_url(location.url).get_backend_name()
             raise StoreError(

@@ -17,3 +17,15 @@ class ConflictError(StoreError):
 
 class NotFoundError(StoreError):
     """No such factsheet in the store."""
+
+
+class RightsError(StoreError):
+    """The login may not make this change (the server would refuse it): nothing was written."""
+
+
+class StoreUnreachableError(StoreError):
+    """The connection to the store's server is gone (network, restart): try again later.
+
+    Nothing half-written: the transaction that met it was not committed (or, if
+    the commit itself was cut off, is found again by version on reconnection).
+    """

@@ -54,9 +54,10 @@ def keep_export(store: Store, digest: str, size: int, layout: dict[str, Any]) ->
         layout=layout,
         created=dt.datetime.now(dt.UTC),
     )
-    t = s.PdfExportRow
+    t = s.pdf_export
     with store._transaction() as conn:
-        conn.execute(delete(t).where(t.export_id == record.export_id))
+        store._check_rights(conn, record.country, comments_only=True)
+        conn.execute(delete(t).where(t.c.export_id == record.export_id))
         conn.execute(
             insert(t).values(
                 export_id=record.export_id, country=record.country, edition=record.edition,
@@ -68,11 +69,18 @@ def keep_export(store: Store, digest: str, size: int, layout: dict[str, Any]) ->
 
 
 def find_export(store: Store, export_id: str) -> ExportRecord | None:
-    t = s.PdfExportRow
+    t = s.pdf_export
     with store.engine.connect() as conn:
         row = conn.execute(
             select(
-                t.export_id, t.country, t.edition, t.lang, t.digest, t.size, t.layout, t.created
-            ).where(t.export_id == export_id)
+                t.c.export_id,
+                t.c.country,
+                t.c.edition,
+                t.c.lang,
+                t.c.digest,
+                t.c.size,
+                t.c.layout,
+                t.c.created,
+            ).where(t.c.export_id == export_id)
         ).one_or_none()
     return None if row is None else ExportRecord(*row)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import JSON, Connection, Date, Text, delete, insert, select, type_coerce
+from sqlalchemy import JSON, Connection, Date, Table, Text, delete, insert, select, type_coerce
 
 from eccp_desktop.domain import model
 from eccp_desktop.store import schema as s
@@ -27,14 +27,10 @@ class Collection:
     """A list attribute of a domain object and the table that holds it."""
 
     attr: str
-    row: type[s.Base]
+    table: Table
     item: type[Any]
     parent_fk: str
     children: tuple[Collection, ...] = ()
-
-    @property
-    def table(self) -> Any:
-        return self.row.__table__
 
     @cached_property
     def fields(self) -> tuple[str, ...]:
@@ -45,25 +41,25 @@ class Collection:
         return own
 
 
-PROGRAMMES = Collection("programmes", s.ProgrammeRow, model.Programme, "policy_id")
-TIERS = Collection("tiers", s.TierRow, model.Tier, "scheme_id")
-SUPPORT = Collection("support", s.SupportRowRow, model.SupportRow, "scheme_id")
+PROGRAMMES = Collection("programmes", s.programme, model.Programme, "policy_id")
+TIERS = Collection("tiers", s.tier, model.Tier, "scheme_id")
+SUPPORT = Collection("support", s.support_row, model.SupportRow, "scheme_id")
 
 COLLECTIONS: dict[str, Collection] = {
     c.attr: c
     for c in (
-        Collection("ecosystems", s.EcosystemRow, model.EcosystemEntry, "factsheet_id"),
-        Collection("policies", s.PolicyRow, model.Policy, "factsheet_id", (PROGRAMMES,)),
+        Collection("ecosystems", s.ecosystem_entry, model.EcosystemEntry, "factsheet_id"),
+        Collection("policies", s.policy, model.Policy, "factsheet_id", (PROGRAMMES,)),
         Collection(
-            "cohesion_programmes", s.CohesionProgrammeRow, model.CohesionProgramme, "factsheet_id"
+            "cohesion_programmes", s.cohesion_programme, model.CohesionProgramme, "factsheet_id"
         ),
-        Collection("recommendations", s.RecommendationRow, model.Recommendation, "factsheet_id"),
+        Collection("recommendations", s.recommendation, model.Recommendation, "factsheet_id"),
         Collection(
-            "tier_schemes", s.TierSchemeRow, model.TierScheme, "factsheet_id", (TIERS, SUPPORT)
+            "tier_schemes", s.tier_scheme, model.TierScheme, "factsheet_id", (TIERS, SUPPORT)
         ),
-        Collection("clusters", s.ClusterRow, model.Cluster, "factsheet_id"),
-        Collection("sources", s.SourceRow, model.Source, "factsheet_id"),
-        Collection("review_comments", s.ReviewCommentRow, model.ReviewComment, "factsheet_id"),
+        Collection("clusters", s.cluster, model.Cluster, "factsheet_id"),
+        Collection("sources", s.source, model.Source, "factsheet_id"),
+        Collection("review_comments", s.review_comment, model.ReviewComment, "factsheet_id"),
     )
 }
 
@@ -112,21 +108,21 @@ def delete_positions(
 
 def write_texts(conn: Connection, factsheet_id: int, fs: model.Factsheet) -> None:
     """Sections, assessment and validation record: small, rewritten whole."""
-    for table in (s.SectionRow, s.AssessmentRow, s.ValidationRecordRow):
-        conn.execute(delete(table).where(table.factsheet_id == factsheet_id))
+    for table in (s.section, s.assessment, s.validation_record):
+        conn.execute(delete(table).where(table.c.factsheet_id == factsheet_id))
     sections = [{"factsheet_id": factsheet_id, "key": k, "text": v} for k, v in fs.sections.items()]
     if sections:
-        conn.execute(insert(s.SectionRow), sections)
+        conn.execute(insert(s.section), sections)
     dims = [
         {"factsheet_id": factsheet_id, "dimension": k, "rating": a.rating, "text": a.text}
         for k, a in fs.policy_assessment.items()
     ]
     if dims:
-        conn.execute(insert(s.AssessmentRow), dims)
+        conn.execute(insert(s.assessment), dims)
     if fs.validation is not None:
         v = fs.validation
         conn.execute(
-            insert(s.ValidationRecordRow).values(
+            insert(s.validation_record).values(
                 factsheet_id=factsheet_id, by=v.by, organisation=v.organisation, on=v.on
             )
         )
@@ -228,29 +224,29 @@ def load_factsheets(conn: Connection, rows: Sequence[Any]) -> list[model.Factshe
         for r in rows
     }
     for sid, key, text in conn.execute(
-        select(s.SectionRow.factsheet_id, s.SectionRow.key, s.SectionRow.text)
-        .where(s.SectionRow.factsheet_id.in_(ids))
-        .order_by(s.SectionRow.id)
+        select(s.section.c.factsheet_id, s.section.c.key, s.section.c.text)
+        .where(s.section.c.factsheet_id.in_(ids))
+        .order_by(s.section.c.id)
     ):
         sheets[sid].sections[key] = text
     for sid, dim, rating, text in conn.execute(
         select(
-            s.AssessmentRow.factsheet_id,
-            s.AssessmentRow.dimension,
-            s.AssessmentRow.rating,
-            s.AssessmentRow.text,
+            s.assessment.c.factsheet_id,
+            s.assessment.c.dimension,
+            s.assessment.c.rating,
+            s.assessment.c.text,
         )
-        .where(s.AssessmentRow.factsheet_id.in_(ids))
-        .order_by(s.AssessmentRow.id)
+        .where(s.assessment.c.factsheet_id.in_(ids))
+        .order_by(s.assessment.c.id)
     ):
         sheets[sid].policy_assessment[dim] = model.Assessment(rating=rating, text=text)
     for sid, by, org, on in conn.execute(
         select(
-            s.ValidationRecordRow.factsheet_id,
-            s.ValidationRecordRow.by,
-            s.ValidationRecordRow.organisation,
-            s.ValidationRecordRow.on,
-        ).where(s.ValidationRecordRow.factsheet_id.in_(ids))
+            s.validation_record.c.factsheet_id,
+            s.validation_record.c.by,
+            s.validation_record.c.organisation,
+            s.validation_record.c.on,
+        ).where(s.validation_record.c.factsheet_id.in_(ids))
     ):
         sheets[sid].validation = model.ValidationRecord(by=by, organisation=org, on=on)
     for coll in COLLECTIONS.values():

@@ -26,10 +26,16 @@ from eccp_desktop.exchange.codec import factsheet_to_dict
 from eccp_desktop.exchange.diff import Change, diff
 from eccp_desktop.exchange.package import check_document
 from eccp_desktop.i18n import _
-from eccp_desktop.store import creation, damage, mapping, opening, retry
+from eccp_desktop.store import creation, damage, faults, mapping, opening, retry, rights
 from eccp_desktop.store import engine as engines
 from eccp_desktop.store import schema as s
-from eccp_desktop.store.errors import ConflictError, NotFoundError, StoreError, StoreReadOnlyError
+from eccp_desktop.store.errors import (
+    ConflictError,
+    NotFoundError,
+    StoreError,
+    StoreReadOnlyError,
+    StoreUnreachableError,
+)
 from eccp_desktop.store.migrate import check_revision, upgrade
 
 _READ_FAILURES: tuple[type[Exception], ...] = (DBAPIError, *damage.READ_FAILURES)
@@ -48,6 +54,7 @@ class Summary:
     updated_at: dt.datetime
     clusters: int
     policies: int
+    id: int = 0  # the row's id: what change notifications name
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +79,7 @@ class ImportOutcome:
 # Typing in one field within this pause is one history row (like one undo step).
 HISTORY_PAUSE = dt.timedelta(seconds=10)
 HISTORY_PAGE = 200
+COMMENTS = "/review_comments"  # a save changing only these is a comment (reviewers may)
 
 
 def _now() -> dt.datetime:
@@ -90,9 +98,25 @@ def _reading(method: Callable[P, R]) -> Callable[P, R]:
         except _READ_FAILURES as e:
             store = args[0]
             assert isinstance(store, Store)
+            if retry.connection_lost(e):  # the server is away, the store is not damaged
+                raise unreachable(store.location.display, e) from None
             raise store.damage_error(e) from None
 
     return guarded
+
+
+def unreachable(where: str, e: BaseException, *, writing: bool = False) -> StoreUnreachableError:
+    """The error for a connection to ``where`` that failed or was lost (``e``)."""
+    reason = (str(getattr(e, "orig", None) or e).strip().splitlines() or [type(e).__name__])[0]
+    if writing:
+        return StoreUnreachableError(
+            _("the store {where} cannot be reached ({reason}): nothing was written").format(
+                where=where, reason=reason
+            )
+        )
+    return StoreUnreachableError(
+        _("the store {where} cannot be reached ({reason})").format(where=where, reason=reason)
+    )
 
 
 def _utc(at: dt.datetime) -> dt.datetime:
@@ -107,10 +131,20 @@ def _action_for(path: str) -> str:
 class Store:
     """A factsheet store on one database (SQLite file or server URL)."""
 
-    def __init__(self, engine: Engine, location: engines.Location, *, read_only: bool) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        location: engines.Location,
+        *,
+        read_only: bool,
+        access: rights.Rights = rights.UNRESTRICTED,
+    ) -> None:
         self.engine = engine
         self.location = location
         self.read_only = read_only
+        # What this login may do, as the server said at opening (refreshed at
+        # each write): the window disables the rest, writes are checked again.
+        self.rights = access
         # factsheet id -> (version, exchange dict) of what is in the database,
         # so that saving one edit does not reload the whole factsheet.
         self._snapshots: dict[int, tuple[int, dict[str, Any]]] = {}
@@ -157,19 +191,31 @@ class Store:
             # a newer version is refused before any connection could write.
             check_revision(opening.inspect(location.path), location.display)
         engine = engines.create(location, read_only=read_only)
+        access = rights.UNRESTRICTED
         try:
+            if location.path is None:
+                # Asked before the schema: a login with no role cannot even read it.
+                access = _server_rights(engine, location)
             upgrade(engine, location, read_only=read_only)
         except StoreError:
             engine.dispose()
             raise
         except DBAPIError as e:
             engine.dispose()
+            if retry.sqlstate(e) == "42501" and access.enforced:
+                raise StoreError(
+                    _(
+                        "{where} needs its schema created or upgraded, which the login {login} may not do: the administrator runs eccp-desktop admin init-postgres"
+                    ).format(where=location.display, login=access.login)
+                ) from None
+            if location.path is None:
+                raise StoreError(faults.describe(e, location.display)) from None
             raise StoreError(
                 _("{where} cannot be prepared: {reason}").format(
                     where=location.display, reason=e.orig or e
                 )
             ) from None
-        return cls(engine, location, read_only=read_only)
+        return cls(engine, location, read_only=read_only, access=access)
 
     def damage_error(self, e: Exception) -> StoreError:
         """StoreError naming where the store is damaged, after ``e`` from a read."""
@@ -193,6 +239,21 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def ping(self) -> None:
+        """Reach the server once (after a lost connection); StoreUnreachableError if not.
+
+        A pooled connection that died with the server fails here first, is
+        dropped from the pool, and a fresh one is tried once.
+        """
+        for attempt in range(2):
+            try:
+                with self.engine.connect() as conn:
+                    conn.execute(select(1))
+                return
+            except DBAPIError as e:
+                if attempt or not retry.connection_lost(e):
+                    raise unreachable(self.location.display, e) from None
+
     def __enter__(self) -> Store:
         return self
 
@@ -202,11 +263,11 @@ class Store:
     # -- reading --------------------------------------------------------
     @_reading
     def list(self) -> builtins.list[Summary]:
-        f = s.FactsheetRow
-        clusters = select(func.count()).where(s.ClusterRow.factsheet_id == f.id).scalar_subquery()
-        policies = select(func.count()).where(s.PolicyRow.factsheet_id == f.id).scalar_subquery()
+        f = s.factsheet.c
+        clusters = select(func.count()).where(s.cluster.c.factsheet_id == f.id).scalar_subquery()
+        policies = select(func.count()).where(s.policy.c.factsheet_id == f.id).scalar_subquery()
         stmt = select(
-            f.country, f.edition, f.status, f.version, f.updated_at, clusters, policies
+            f.country, f.edition, f.status, f.version, f.updated_at, clusters, policies, f.id
         ).order_by(f.country, f.edition)
         with self.engine.connect() as conn:
             return [Summary(*row) for row in conn.execute(stmt)]
@@ -216,9 +277,9 @@ class Store:
         with self.engine.connect() as conn:
             return list(
                 conn.scalars(
-                    select(s.FactsheetRow.edition)
-                    .where(s.FactsheetRow.country == country.upper())
-                    .order_by(s.FactsheetRow.edition)
+                    select(s.factsheet.c.edition)
+                    .where(s.factsheet.c.country == country.upper())
+                    .order_by(s.factsheet.c.edition)
                 )
             )
 
@@ -265,13 +326,13 @@ class Store:
     def load_all(self) -> builtins.list[Factsheet]:
         with self.engine.connect() as conn:
             rows = conn.execute(
-                select(s.FactsheetRow).order_by(s.FactsheetRow.country, s.FactsheetRow.edition)
+                select(s.factsheet).order_by(s.factsheet.c.country, s.factsheet.c.edition)
             ).all()
             return mapping.load_factsheets(conn, rows)
 
     @_reading
     def history(self, country: str, edition: int) -> builtins.list[ChangeRecord]:
-        c = s.ChangeRow
+        c = s.change.c
         with self.engine.connect() as conn:
             fid = self._row(conn, country, edition).id
             stmt = (
@@ -290,7 +351,7 @@ class Store:
         Reads one page through the (factsheet, id) index: opening the history
         of a factsheet with 100,000 changes costs the same as with 100.
         """
-        c = s.ChangeRow
+        c = s.change.c
         with self.engine.connect() as conn:
             fid = self._row(conn, country, edition).id
             stmt = select(c.at, c.actor, c.action, c.path, c.old, c.new, c.id).where(
@@ -316,7 +377,7 @@ class Store:
         self._writable()
         new = factsheet_to_dict(factsheet)
         with self._transaction() as conn:
-            row = self._row(conn, factsheet.country, factsheet.edition)
+            row = self._row(conn, factsheet.country, factsheet.edition, lock=True)
             if row.version != base_version:
                 raise ConflictError(
                     _(
@@ -329,6 +390,9 @@ class Store:
             changes = diff(old, new)
             if not changes:
                 return int(row.version)
+            self._check_rights(
+                conn, row.country, comments_only=all(c.path.startswith(COMMENTS) for c in changes)
+            )
             self._write_changes(conn, row.id, factsheet, changes)
             if not (
                 coalesce and len(changes) == 1 and self._extend(conn, row.id, actor, changes[0])
@@ -336,11 +400,14 @@ class Store:
                 self._record(conn, row.id, actor, [(_action_for(c.path), c) for c in changes])
             version = row.version + 1
             result = conn.execute(
-                update(s.FactsheetRow)
-                .where(s.FactsheetRow.id == row.id, s.FactsheetRow.version == row.version)
+                update(s.factsheet)
+                .where(s.factsheet.c.id == row.id, s.factsheet.c.version == row.version)
                 .values(version=version, updated_at=_now())
             )
             if result.rowcount != 1:
+                now = conn.scalar(select(s.factsheet.c.version).where(s.factsheet.c.id == row.id))
+                if now == row.version:  # not moved on: the server's policy hid the row
+                    raise rights.RightsError(self.rights.why_not_write(row.country))
                 raise ConflictError(
                     _("the factsheet was changed elsewhere while saving; reload it")
                 )
@@ -356,6 +423,7 @@ class Store:
         outcomes: builtins.list[ImportOutcome] = []
         with self._transaction() as conn:
             for fs in factsheets:
+                self._check_rights(conn, fs.country)
                 outcomes.append(self._replace(conn, fs, actor))
         return outcomes
 
@@ -363,18 +431,19 @@ class Store:
     def delete(self, country: str, edition: int) -> None:
         self._writable()
         with self._transaction() as conn:
-            row = self._row(conn, country, edition)
+            row = self._row(conn, country, edition, lock=True)
+            self._check_rights(conn, row.country)
             for coll in mapping.COLLECTIONS.values():
                 mapping.delete_positions(conn, coll, row.id, None)
             for table in (
-                s.SectionRow,
-                s.AssessmentRow,
-                s.ValidationRecordRow,
-                s.ChangeRow,
-                s.BaseSnapshotRow,
+                s.section,
+                s.assessment,
+                s.validation_record,
+                s.change,
+                s.base_snapshot,
             ):
-                conn.execute(delete(table).where(table.factsheet_id == row.id))
-            conn.execute(delete(s.FactsheetRow).where(s.FactsheetRow.id == row.id))
+                conn.execute(delete(table).where(table.c.factsheet_id == row.id))
+            conn.execute(delete(s.factsheet).where(s.factsheet.c.id == row.id))
             self._snapshots.pop(row.id, None)
 
     # -- internals ------------------------------------------------------
@@ -389,12 +458,33 @@ class Store:
     def _transaction(self) -> Any:
         return _Transaction(self)
 
-    def _row(self, conn: Connection, country: str, edition: int) -> Any:
-        row = conn.execute(
-            select(s.FactsheetRow.__table__).where(
-                s.FactsheetRow.country == country.upper(), s.FactsheetRow.edition == edition
-            )
-        ).one_or_none()
+    def _check_rights(self, conn: Connection, country: str, *, comments_only: bool = False) -> None:
+        """RightsError, before anything is written, for what the server would refuse.
+
+        The rights are read again in the write's own transaction: a grant or a
+        revoke made while the store was open counts at once. The server's
+        policies enforce the same; this only makes the refusal a clear one.
+        """
+        if not self.rights.enforced:
+            return
+        now = self._current_rights(conn)
+        if comments_only and not now.may_comment(country):
+            raise rights.RightsError(now.why_not_comment(country))
+        if not comments_only and not now.may_write(country):
+            raise rights.RightsError(now.why_not_write(country))
+
+    def _current_rights(self, conn: Connection) -> rights.Rights:
+        """The login's rights as the server has them now (re-read in ``conn``'s transaction)."""
+        if self.rights.enforced:
+            self.rights = rights.read(conn)
+        return self.rights
+
+    def _row(self, conn: Connection, country: str, edition: int, *, lock: bool = False) -> Any:
+        """The factsheet's row; ``lock``: for a write, see ``_locked``."""
+        stmt = select(s.factsheet).where(
+            s.factsheet.c.country == country.upper(), s.factsheet.c.edition == edition
+        )
+        row = _locked(conn, stmt) if lock else conn.execute(stmt).one_or_none()
         if row is None:
             raise NotFoundError(
                 _("no {edition} factsheet for {code} in the store").format(
@@ -411,7 +501,7 @@ class Store:
         return factsheet_to_dict(fs)
 
     def _ensure_country(self, conn: Connection, code: str) -> None:
-        if conn.scalar(select(s.CountryRow.code).where(s.CountryRow.code == code)) is None:
+        if conn.scalar(select(s.country.c.code).where(s.country.c.code == code)) is None:
             c = COUNTRIES[code]
             # "if it is not there yet": two writers may add the same country at once.
             if conn.dialect.name == "postgresql":
@@ -419,7 +509,7 @@ class Store:
             else:
                 from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
             conn.execute(
-                upsert(s.CountryRow)
+                upsert(s.country)
                 .values(code=code, eu_group=c.group, languages=list(c.languages))
                 .on_conflict_do_nothing(index_elements=["code"])
             )
@@ -432,14 +522,15 @@ class Store:
         record: tuple[str, Change] | None = None,
     ) -> ImportOutcome:
         self._ensure_country(conn, fs.country)
-        f = s.FactsheetRow
-        existing = conn.execute(
-            select(f.id, f.version).where(f.country == fs.country, f.edition == fs.edition)
-        ).one_or_none()
+        t = s.factsheet
+        f = t.c
+        existing = _locked(
+            conn, select(f.id, f.version).where(f.country == fs.country, f.edition == fs.edition)
+        )
         values = {name: getattr(fs, name) for name in mapping.FACTSHEET_FIELDS}
         if existing is None:
             fid = conn.execute(
-                insert(f).values(
+                insert(t).values(
                     country=fs.country, edition=fs.edition, version=1, updated_at=_now(), **values
                 )
             ).inserted_primary_key[0]  # type: ignore[index]
@@ -449,7 +540,7 @@ class Store:
             for coll in mapping.COLLECTIONS.values():
                 mapping.delete_positions(conn, coll, fid, None)
             conn.execute(
-                update(f).where(f.id == fid).values(version=version, updated_at=_now(), **values)
+                update(t).where(f.id == fid).values(version=version, updated_at=_now(), **values)
             )
         mapping.write_children(conn, fid, fs)
         entry = record or ("import", Change("", None, f"{fs.country} {fs.edition}"))
@@ -481,7 +572,7 @@ class Store:
                 touched.setdefault(top, None)
         scalars = {k: getattr(fs, k) for k in mapping.FACTSHEET_FIELDS if k in touched}
         if scalars:
-            conn.execute(update(s.FactsheetRow).where(s.FactsheetRow.id == fid).values(**scalars))
+            conn.execute(update(s.factsheet).where(s.factsheet.c.id == fid).values(**scalars))
         if touched.keys() & {"sections", "policy_assessment", "validation"}:
             mapping.write_texts(conn, fid, fs)
         for key, positions in touched.items():
@@ -499,7 +590,8 @@ class Store:
 
     def _extend(self, conn: Connection, fid: int, actor: str, change: Change) -> bool:
         """Fold ``change`` into the newest history row if it is the same typing."""
-        c = s.ChangeRow
+        t = s.change
+        c = t.c
         last = conn.execute(
             select(c.id, c.at, c.actor, c.action, c.path)
             .where(c.factsheet_id == fid)
@@ -513,7 +605,7 @@ class Store:
             or at - _utc(last.at) > HISTORY_PAUSE
         ):
             return False
-        conn.execute(update(c).where(c.id == last.id).values(new=change.new, at=at))
+        conn.execute(update(t).where(c.id == last.id).values(new=change.new, at=at))
         return True
 
     def _record(
@@ -533,7 +625,36 @@ class Store:
             for action, c in entries
         ]
         if rows:
-            conn.execute(insert(s.ChangeRow), rows)
+            conn.execute(insert(s.change), rows)
+
+
+def _locked(conn: Connection, stmt: Any) -> Any:
+    """The one row of ``stmt``, locked for this write (PostgreSQL ``FOR UPDATE``).
+
+    Every write to a factsheet takes its row's lock before it reads the
+    version, so writers of one factsheet queue up here and each reads the
+    version the previous one committed. Without it an import (or a merge)
+    that read version 5 and an officer's save could both commit "version 6"
+    (tests/store/test_write_races.py); it also keeps two writers of one
+    factsheet from deadlocking on its parts. SQLite serialises writers
+    itself and ignores the clause.
+    """
+    row = conn.execute(stmt.with_for_update()).one_or_none()
+    if row is None:
+        # A row the server's policies let this login read but not update is
+        # not returned FOR UPDATE: read it plainly, the write is then refused
+        # with its reason.
+        row = conn.execute(stmt).one_or_none()
+    return row
+
+
+def _server_rights(engine: Engine, location: engines.Location) -> rights.Rights:
+    """The login's rights on a server store; StoreError for a login without a role."""
+    with engine.connect() as conn:
+        access = rights.read(conn)
+    if access.enforced and access.role is None:
+        raise StoreError(rights.no_role_message(access.login))
+    return access
 
 
 def _record_of(row: Any) -> ChangeRecord:
@@ -550,10 +671,24 @@ class _Transaction:
 
     def __enter__(self) -> Connection:
         self._ctx = self._store.engine.begin()
-        return self._ctx.__enter__()  # type: ignore[no-any-return]
+        try:
+            return self._ctx.__enter__()  # type: ignore[no-any-return]
+        except DBAPIError as e:
+            if retry.connection_lost(e):  # no connection: nothing was begun
+                raise unreachable(self._store.location.display, e, writing=True) from None
+            raise
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
-        self._ctx.__exit__(exc_type, exc, tb)
+        try:
+            self._ctx.__exit__(exc_type, exc, tb)
+        except DBAPIError as e:
+            if exc is not None and not retry.connection_lost(e):
+                raise
+            exc = e  # the commit (or the rollback) met a lost connection
+        if isinstance(exc, DBAPIError) and retry.connection_lost(exc):
+            # Not committed (or cut off while committing: the client finds out
+            # by the version when it is back); never "damaged", never a traceback.
+            raise unreachable(self._store.location.display, exc, writing=True) from None
         if isinstance(exc, UnicodeDecodeError | json.JSONDecodeError) or (
             isinstance(exc, DBAPIError) and "decode" in str(exc.orig)
         ):
@@ -563,6 +698,14 @@ class _Transaction:
             # Aborted by the server because of another writer: run it again.
             code = retry.sqlstate(exc) or ""
             raise retry.Collision(code, str(exc.orig or exc).splitlines()[0]) from None
+        if isinstance(exc, DBAPIError) and retry.sqlstate(exc) == "42501":
+            # Refused by the server's rights (row-level security, a privilege).
+            reason = str(exc.orig or exc).splitlines()[0]
+            raise rights.RightsError(
+                _("the server refused the change ({reason}): nothing was written").format(
+                    reason=reason
+                )
+            ) from None
         if isinstance(exc, DBAPIError) and (
             retry.sqlstate(exc) == "23505" or "UNIQUE constraint failed" in str(exc.orig)
         ):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import random
 import time
+from collections import Counter
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
@@ -26,6 +27,11 @@ PAUSE = 0.05  # seconds, doubled each time, with jitter
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+# What this process met, for the load test's report (and a diagnostics page):
+# per SQLSTATE the collisions retried, and under "gave up <SQLSTATE>" the writes
+# that still collided after ATTEMPTS and reached the user as a conflict.
+COLLISIONS: Counter[str] = Counter()
 
 
 class Collision(Exception):
@@ -44,6 +50,30 @@ def sqlstate(error: BaseException) -> str | None:
     return code if isinstance(code, str) else None
 
 
+# SQLSTATEs of a connection that failed rather than a statement: class 08
+# (connection exception) and the server shutting down or restarting (57P0x).
+_LOST = ("08", "57P01", "57P02", "57P03")
+
+
+def connection_lost(error: BaseException) -> bool:
+    """Is ``error`` a lost or refused connection to a database server (not a bad statement)?
+
+    SQLite's own errors (a locked or damaged file) are never "lost": only a
+    server connection can come back by itself.
+    """
+    orig = getattr(error, "orig", None) or error
+    if not type(orig).__module__.startswith("psycopg"):
+        return False
+    if getattr(error, "connection_invalidated", False):
+        return True
+    code = sqlstate(error)
+    if code is not None:
+        return code.startswith(_LOST)
+    # psycopg raises OperationalError without SQLSTATE for refused, closed and
+    # timed-out connections (no server answered anything).
+    return type(orig).__name__ in ("OperationalError", "InterfaceError")
+
+
 def retried(method: Callable[P, R]) -> Callable[P, R]:
     """Run ``method`` again after a Collision, at most ATTEMPTS times, then ConflictError."""
 
@@ -55,8 +85,10 @@ def retried(method: Callable[P, R]) -> Callable[P, R]:
                 return method(*args, **kwargs)
             except Collision as e:
                 last = e
+                COLLISIONS[e.sqlstate] += 1
                 time.sleep(PAUSE * (2**attempt) * (0.5 + random.random()))
         assert last is not None
+        COLLISIONS[f"gave up {last.sqlstate}"] += 1
         raise ConflictError(
             _(
                 "another user's change collided with this one {n} times ({reason}); nothing was written: try again"

@@ -1,11 +1,17 @@
-"""The store's tables: SQLAlchemy 2 typed ORM, portable to PostgreSQL.
+"""The store's tables: SQLAlchemy 2 Core ``Table`` objects, portable to PostgreSQL.
 
-One row class per entity of the domain model; column names are the exchange
+One table per entity of the domain model; column names are the exchange
 format's field names so that ``eccp_desktop.store.mapping`` can move values
 across without a table of renames. Localised texts and closed code lists are
 JSON columns (a language -> text object, a list of codes): they are values of
 one field, not entities of their own, and both SQLite and PostgreSQL index and
 compare them natively. Child rows keep their order in ``position``.
+
+Core, not ORM declarative classes: every query of the store is a Core select
+or executemany insert (no identity map, no unit of work), and importing
+``sqlalchemy.orm`` plus building the mapped classes cost ~0.2 s of start-up
+(issue 16). The column order is that of the former mapped classes (their
+mixin's columns last), so the migrations' tables and these compare equal.
 """
 
 from __future__ import annotations
@@ -16,17 +22,19 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    Column,
     Date,
     DateTime,
     Float,
     ForeignKey,
     Index,
+    Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 # Named constraints so that Alembic migrations are portable and reviewable.
@@ -38,7 +46,7 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-Texts = dict[str, str]
+metadata = MetaData(naming_convention=NAMING)
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
@@ -58,261 +66,261 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         return None if value is None else value.replace(tzinfo=dt.UTC)
 
 
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {  # noqa: RUF012 (SQLAlchemy reads it as a class attribute)
-        dict[str, str]: JSON,
-        dict[str, Any]: JSON,
-        list[str]: JSON,
-        dt.datetime: UTCDateTime(),
-        dt.date: Date,
-        float: Float,
-        str: String(255),
-    }
+# Column helpers: ``req`` is NOT NULL, ``opt`` may be NULL (the former
+# ``Mapped[T]`` and ``Mapped[T | None]``).
+def req(name: str, kind: Any, *args: Any, **kw: Any) -> Column[Any]:
+    return Column(name, kind, *args, nullable=False, **kw)
 
 
-def _factsheet_fk() -> Mapped[int]:
-    return mapped_column(ForeignKey("factsheet.id", ondelete="CASCADE"), index=True)
+def opt(name: str, kind: Any, *args: Any, **kw: Any) -> Column[Any]:
+    return Column(name, kind, *args, nullable=True, **kw)
 
 
-class CountryRow(Base):
-    __tablename__ = "country"
-    code: Mapped[str] = mapped_column(String(2), primary_key=True)
-    eu_group: Mapped[str] = mapped_column(String(8))
-    languages: Mapped[list[str]]
+def _id() -> Column[Any]:
+    return Column("id", Integer, primary_key=True)
 
 
-class FactsheetRow(Base):
-    __tablename__ = "factsheet"
-    __table_args__ = (UniqueConstraint("country", "edition", name="uq_factsheet_country_edition"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    country: Mapped[str] = mapped_column(String(2), ForeignKey("country.code"))
-    edition: Mapped[int]
-    reference_date: Mapped[dt.date]
-    status: Mapped[str] = mapped_column(String(16))
-    languages: Mapped[list[str]]
-    # Optimistic locking: a write based on an older version is a conflict.
-    version: Mapped[int] = mapped_column(default=1)
-    updated_at: Mapped[dt.datetime]
+def _factsheet_fk() -> Column[Any]:
+    return req("factsheet_id", Integer, ForeignKey("factsheet.id", ondelete="CASCADE"), index=True)
 
 
-class SectionRow(Base):
-    __tablename__ = "section"
-    __table_args__ = (UniqueConstraint("factsheet_id", "key", name="uq_section_factsheet_key"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    factsheet_id: Mapped[int] = _factsheet_fk()
-    key: Mapped[str] = mapped_column(Text)
-    text: Mapped[Texts]
+def _flag(name: str) -> Column[Any]:
+    return req(name, Boolean, default=False)
 
 
-class AssessmentRow(Base):
-    __tablename__ = "assessment"
-    __table_args__ = (
-        UniqueConstraint("factsheet_id", "dimension", name="uq_assessment_factsheet_dimension"),
-    )
-    id: Mapped[int] = mapped_column(primary_key=True)
-    factsheet_id: Mapped[int] = _factsheet_fk()
-    dimension: Mapped[str] = mapped_column(String(16))
-    rating: Mapped[str | None] = mapped_column(String(8))
-    text: Mapped[Texts]
-
-
-class _Positioned:
-    """Rows of an ordered list of a factsheet."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    factsheet_id: Mapped[int] = _factsheet_fk()
-    position: Mapped[int]
-
-    @declared_attr.directive
-    def __table_args__(cls) -> tuple[Index]:
+def _positioned(name: str, *columns: Any) -> Table:
+    """An ordered list of a factsheet: its own columns, then id, factsheet_id, position."""
+    return Table(
+        name,
+        metadata,
+        *columns,
+        _id(),
+        _factsheet_fk(),
+        req("position", Integer),
         # Saving one edited item deletes and rewrites it by (factsheet, position).
-        name = f"ix_{cls.__tablename__}_factsheet_position"  # type: ignore[attr-defined]
-        return (Index(name, "factsheet_id", "position"),)
-
-
-class EcosystemRow(_Positioned, Base):
-    __tablename__ = "ecosystem_entry"
-    ecosystem: Mapped[str] = mapped_column(String(40))
-    employment: Mapped[int | None]
-    employment_share: Mapped[float | None]
-    relevance: Mapped[str | None] = mapped_column(String(8))
-    note: Mapped[Texts]
-
-
-class PolicyRow(_Positioned, Base):
-    __tablename__ = "policy"
-    key: Mapped[str] = mapped_column(Text)
-    title: Mapped[Texts]
-    type: Mapped[str] = mapped_column(String(24))
-    region: Mapped[str | None] = mapped_column(Text)
-    authority: Mapped[str | None] = mapped_column(Text)
-    start_year: Mapped[int | None]
-    end_year: Mapped[int | None]
-    budget_eur: Mapped[float | None]
-    budget_approximate: Mapped[bool] = mapped_column(Boolean, default=False)
-    priorities: Mapped[list[str]]
-    description: Mapped[Texts]
-    url: Mapped[str | None] = mapped_column(Text)
-
-
-class ProgrammeRow(Base):
-    __tablename__ = "programme"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    policy_id: Mapped[int] = mapped_column(ForeignKey("policy.id", ondelete="CASCADE"), index=True)
-    position: Mapped[int]
-    title: Mapped[Texts]
-    description: Mapped[Texts]
-    start_year: Mapped[int | None]
-    end_year: Mapped[int | None]
-    budget_eur: Mapped[float | None]
-    budget_approximate: Mapped[bool] = mapped_column(Boolean, default=False)
-
-
-class CohesionProgrammeRow(_Positioned, Base):
-    __tablename__ = "cohesion_programme"
-    cci: Mapped[str | None] = mapped_column(Text)
-    title: Mapped[Texts]
-    region: Mapped[str | None] = mapped_column(Text)
-    funds: Mapped[list[str]]
-    policy_objectives: Mapped[list[str]]
-    cluster_support: Mapped[Texts]
-    budget_eur: Mapped[float | None]
-    budget_approximate: Mapped[bool] = mapped_column(Boolean, default=False)
-
-
-class RecommendationRow(_Positioned, Base):
-    __tablename__ = "recommendation"
-    year: Mapped[int | None]
-    text: Mapped[Texts]
-    priority: Mapped[str | None] = mapped_column(String(16))
-    response: Mapped[Texts]
-
-
-class TierSchemeRow(_Positioned, Base):
-    __tablename__ = "tier_scheme"
-    key: Mapped[str] = mapped_column(Text)
-    name: Mapped[Texts]
-
-
-class TierRow(Base):
-    __tablename__ = "tier"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    scheme_id: Mapped[int] = mapped_column(
-        ForeignKey("tier_scheme.id", ondelete="CASCADE"), index=True
+        Index(f"ix_{name}_factsheet_position", "factsheet_id", "position"),
     )
-    position: Mapped[int]
-    key: Mapped[str] = mapped_column(Text)
-    name: Mapped[Texts]
-    min_operating_months: Mapped[int | None]
-    min_members: Mapped[int | None]
-    criteria: Mapped[Texts]
 
 
-class SupportRowRow(Base):
-    """One support dimension of a scheme's matrix: tier key -> levels."""
+country = Table(
+    "country",
+    metadata,
+    Column("code", String(2), primary_key=True),
+    req("eu_group", String(8)),
+    req("languages", JSON),
+)
 
-    __tablename__ = "support_row"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    scheme_id: Mapped[int] = mapped_column(
-        ForeignKey("tier_scheme.id", ondelete="CASCADE"), index=True
-    )
-    position: Mapped[int]
-    dimension: Mapped[Texts]
-    levels: Mapped[dict[str, Any]]
+factsheet = Table(
+    "factsheet",
+    metadata,
+    _id(),
+    req("country", String(2), ForeignKey("country.code")),
+    req("edition", Integer),
+    req("reference_date", Date),
+    req("status", String(16)),
+    req("languages", JSON),
+    # Optimistic locking: a write based on an older version is a conflict.
+    req("version", Integer, default=1),
+    req("updated_at", UTCDateTime()),
+    UniqueConstraint("country", "edition", name="uq_factsheet_country_edition"),
+)
 
+section = Table(
+    "section",
+    metadata,
+    _id(),
+    _factsheet_fk(),
+    req("key", Text),
+    req("text", JSON),
+    UniqueConstraint("factsheet_id", "key", name="uq_section_factsheet_key"),
+)
 
-class ClusterRow(_Positioned, Base):
-    __tablename__ = "cluster"
-    name: Mapped[str] = mapped_column(Text)
-    region: Mapped[str | None] = mapped_column(Text)
-    founded: Mapped[dt.date | None]
-    members: Mapped[int | None]
-    sme_members: Mapped[int | None]
-    scheme: Mapped[str | None] = mapped_column(Text)
-    tier: Mapped[str | None] = mapped_column(Text)
-    ecosystems: Mapped[list[str]]
-    url: Mapped[str | None] = mapped_column(Text)
+assessment = Table(
+    "assessment",
+    metadata,
+    _id(),
+    _factsheet_fk(),
+    req("dimension", String(16)),
+    opt("rating", String(8)),
+    req("text", JSON),
+    UniqueConstraint("factsheet_id", "dimension", name="uq_assessment_factsheet_dimension"),
+)
 
+ecosystem_entry = _positioned(
+    "ecosystem_entry",
+    req("ecosystem", String(40)),
+    opt("employment", Integer),
+    opt("employment_share", Float),
+    opt("relevance", String(8)),
+    req("note", JSON),
+)
 
-class SourceRow(_Positioned, Base):
-    __tablename__ = "source"
-    title: Mapped[str] = mapped_column(Text)
-    url: Mapped[str | None] = mapped_column(Text)
-    accessed: Mapped[dt.date | None]
+policy = _positioned(
+    "policy",
+    req("key", Text),
+    req("title", JSON),
+    req("type", String(24)),
+    opt("region", Text),
+    opt("authority", Text),
+    opt("start_year", Integer),
+    opt("end_year", Integer),
+    opt("budget_eur", Float),
+    _flag("budget_approximate"),
+    req("priorities", JSON),
+    req("description", JSON),
+    opt("url", Text),
+)
 
+programme = Table(
+    "programme",
+    metadata,
+    _id(),
+    req("policy_id", Integer, ForeignKey("policy.id", ondelete="CASCADE"), index=True),
+    req("position", Integer),
+    req("title", JSON),
+    req("description", JSON),
+    opt("start_year", Integer),
+    opt("end_year", Integer),
+    opt("budget_eur", Float),
+    _flag("budget_approximate"),
+)
 
-class ValidationRecordRow(Base):
-    __tablename__ = "validation_record"
-    factsheet_id: Mapped[int] = mapped_column(
-        ForeignKey("factsheet.id", ondelete="CASCADE"), primary_key=True
-    )
-    by: Mapped[str] = mapped_column(Text)
-    organisation: Mapped[str] = mapped_column(Text)
-    on: Mapped[dt.date | None]
+cohesion_programme = _positioned(
+    "cohesion_programme",
+    opt("cci", Text),
+    req("title", JSON),
+    opt("region", Text),
+    req("funds", JSON),
+    req("policy_objectives", JSON),
+    req("cluster_support", JSON),
+    opt("budget_eur", Float),
+    _flag("budget_approximate"),
+)
 
+recommendation = _positioned(
+    "recommendation",
+    opt("year", Integer),
+    req("text", JSON),
+    opt("priority", String(16)),
+    req("response", JSON),
+)
 
-class ReviewCommentRow(_Positioned, Base):
-    __tablename__ = "review_comment"
-    path: Mapped[str] = mapped_column(Text)
-    author: Mapped[str] = mapped_column(Text)
-    role: Mapped[str] = mapped_column(String(16))
-    text: Mapped[str] = mapped_column(Text)
-    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
-    created: Mapped[dt.datetime | None]
-    key: Mapped[str | None] = mapped_column(Text)
-    reply_to: Mapped[str | None] = mapped_column(Text)
-    quote: Mapped[str | None] = mapped_column(Text)
-    placed_by_page: Mapped[bool] = mapped_column(Boolean, default=False)
+tier_scheme = _positioned("tier_scheme", req("key", Text), req("name", JSON))
 
+tier = Table(
+    "tier",
+    metadata,
+    _id(),
+    req("scheme_id", Integer, ForeignKey("tier_scheme.id", ondelete="CASCADE"), index=True),
+    req("position", Integer),
+    req("key", Text),
+    req("name", JSON),
+    opt("min_operating_months", Integer),
+    opt("min_members", Integer),
+    req("criteria", JSON),
+)
 
-class PdfExportRow(Base):
-    """A PDF as exported: its layout map, and the digest and size of its bytes.
+# One support dimension of a scheme's matrix: tier key -> levels.
+support_row = Table(
+    "support_row",
+    metadata,
+    _id(),
+    req("scheme_id", Integer, ForeignKey("tier_scheme.id", ondelete="CASCADE"), index=True),
+    req("position", Integer),
+    req("dimension", JSON),
+    req("levels", JSON),
+)
 
-    Comments read back from an annotated copy are placed with this map; a
-    copy that starts with exactly these bytes (a reader's incremental update)
-    is known to have the same layout.
-    """
+cluster = _positioned(
+    "cluster",
+    req("name", Text),
+    opt("region", Text),
+    opt("founded", Date),
+    opt("members", Integer),
+    opt("sme_members", Integer),
+    opt("scheme", Text),
+    opt("tier", Text),
+    req("ecosystems", JSON),
+    opt("url", Text),
+)
 
-    __tablename__ = "pdf_export"
-    export_id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    country: Mapped[str] = mapped_column(String(2))
-    edition: Mapped[int]
-    lang: Mapped[str] = mapped_column(String(8))
-    digest: Mapped[str] = mapped_column(String(80))  # "sha256:<hex>" of the exported bytes
-    size: Mapped[int]
-    layout: Mapped[dict[str, Any]]
-    created: Mapped[dt.datetime]
+source = _positioned(
+    "source",
+    req("title", Text),
+    opt("url", Text),
+    opt("accessed", Date),
+)
 
+validation_record = Table(
+    "validation_record",
+    metadata,
+    Column(
+        "factsheet_id",
+        Integer,
+        ForeignKey("factsheet.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    req("by", Text),
+    req("organisation", Text),
+    opt("on", Date),
+)
 
-class ChangeRow(Base):
-    """The history: who changed what, when, old -> new (JSON values)."""
+review_comment = _positioned(
+    "review_comment",
+    req("path", Text),
+    req("author", Text),
+    req("role", String(16)),
+    req("text", Text),
+    _flag("resolved"),
+    opt("created", UTCDateTime()),
+    opt("key", Text),
+    opt("reply_to", Text),
+    opt("quote", Text),
+    _flag("placed_by_page"),
+)
 
-    __tablename__ = "change"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    factsheet_id: Mapped[int] = _factsheet_fk()
-    at: Mapped[dt.datetime]
-    actor: Mapped[str] = mapped_column(Text)
-    action: Mapped[str] = mapped_column(String(16))  # edit, import, status
-    path: Mapped[str] = mapped_column(Text)
-    old: Mapped[Any | None] = mapped_column(JSON)
-    new: Mapped[Any | None] = mapped_column(JSON)
+# A PDF as exported: its layout map, and the digest and size of its bytes.
+# Comments read back from an annotated copy are placed with this map; a copy
+# that starts with exactly these bytes (a reader's incremental update) is
+# known to have the same layout.
+pdf_export = Table(
+    "pdf_export",
+    metadata,
+    Column("export_id", String(32), primary_key=True),
+    req("country", String(2)),
+    req("edition", Integer),
+    req("lang", String(8)),
+    req("digest", String(80)),  # "sha256:<hex>" of the exported bytes
+    req("size", Integer),
+    req("layout", JSON),
+    req("created", UTCDateTime()),
+)
 
+# The history: who changed what, when, old -> new (JSON values).
+change = Table(
+    "change",
+    metadata,
+    _id(),
+    _factsheet_fk(),
+    req("at", UTCDateTime()),
+    req("actor", Text),
+    req("action", String(16)),  # edit, import, status
+    req("path", Text),
+    opt("old", JSON),
+    opt("new", JSON),
+)
 
-class BaseSnapshotRow(Base):
-    """What a factsheet held when it was exported: the base of a later three-way merge.
-
-    One row per exported version; ``content`` is the exchange dictionary and
-    ``digest`` its ``sha256:`` digest, as written into the package's ``base``.
-    """
-
-    __tablename__ = "base_snapshot"
-    __table_args__ = (
-        UniqueConstraint("factsheet_id", "version", name="uq_base_snapshot_factsheet_version"),
-    )
-    id: Mapped[int] = mapped_column(primary_key=True)
-    factsheet_id: Mapped[int] = _factsheet_fk()
-    version: Mapped[int]
-    exported: Mapped[dt.datetime]
-    digest: Mapped[str] = mapped_column(String(71))
-    content: Mapped[dict[str, Any]]
+# What a factsheet held when it was exported: the base of a later three-way
+# merge. One row per exported version; ``content`` is the exchange dictionary
+# and ``digest`` its ``sha256:`` digest, as written into the package's ``base``.
+base_snapshot = Table(
+    "base_snapshot",
+    metadata,
+    _id(),
+    _factsheet_fk(),
+    req("version", Integer),
+    req("exported", UTCDateTime()),
+    req("digest", String(71)),
+    req("content", JSON),
+    UniqueConstraint("factsheet_id", "version", name="uq_base_snapshot_factsheet_version"),
+)

@@ -38,6 +38,7 @@ class Actions:
         P = QStyle.StandardPixmap
         self.import_ = act(P.SP_DialogOpenButton, K.Open, self._import)
         self.export = act(P.SP_DialogSaveButton, K.SaveAs, self._export)
+        self.import_comments = act(None, None, self._import_comments)
         self.pdf_export = act(P.SP_FileDialogDetailedView, None, self._pdf_export)
         self.pdf_preview = act(P.SP_FileDialogContentsView, QKeySequence("Ctrl+P"), self._preview)
         self.quit = act(None, K.Quit, w.close)
@@ -74,6 +75,8 @@ class Actions:
         bar = w.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addActions([self.import_, self.export])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.import_comments)
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.pdf_export, self.pdf_preview])
         self.file_menu.addSeparator()
@@ -144,6 +147,9 @@ class Actions:
         self.mark_reviewed.setEnabled(perms.review)
         self.comment.setEnabled(perms.comment)
         self.import_.setEnabled(perms.import_ or (doc is None and perms.import_))
+        # experts' remarks are comments: reviewers import them too; any factsheet of the
+        # store, open or not (a read-only store allows neither)
+        self.import_comments.setEnabled(perms.comment or perms.import_)
         for a in (self.export, self.pdf_export, self.pdf_preview):
             a.setEnabled(perms.export)
         # a new edition is a new factsheet: allowed where importing is
@@ -160,6 +166,7 @@ class Actions:
         self.language_menu.setTitle(_("Interface &language"))
         self.import_.setText(_("&Import packages…"))
         self.export.setText(_("&Export package…"))
+        self.import_comments.setText(_("Import co&mments from PDF…"))
         self.pdf_export.setText(_("Export &PDFs…"))
         self.pdf_preview.setText(_("P&review PDF"))
         self.quit.setText(_("&Quit"))
@@ -267,6 +274,11 @@ class Actions:
         from eccp_desktop.ui.exchange_dialogs import choose_and_import
 
         choose_and_import(self.w)
+
+    def _import_comments(self) -> None:
+        from eccp_desktop.ui.comments_dialogs import choose_and_import_comments
+
+        choose_and_import_comments(self.w)
 
     def _export(self) -> None:
         from eccp_desktop.ui.exchange_dialogs import export_package

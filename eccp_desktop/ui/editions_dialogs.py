@@ -189,38 +189,76 @@ class ImportMergePreview(QDialog):
 
 
 def import_files(window: Any, files: list[str]) -> None:
-    """Preview (merging where the package has a known base), confirm, import; say what happened."""
-    from eccp_desktop.operations import Done
-    from eccp_desktop.operations.editions_ops import apply_received, read_received
-    from eccp_desktop.ui import settings as S
+    """Preview (merging where the package has a known base), confirm, import; say what happened.
+
+    Reading the files, checking their signatures, planning the merge and the
+    write all run off the GUI thread (``StoreOp``): the window stays usable
+    and shows that it is busy; only the preview waits for the user.
+    """
+    from eccp_desktop.operations.editions_ops import read_received
+    from eccp_desktop.operations.store_ops import signature_verdict
+    from eccp_desktop.ui.runner import StoreOp
 
     if window.store is None or window.store.read_only:
         window.statusBar().showMessage(_("The store is read-only: nothing can be imported."))
         return
-    from eccp_desktop.operations.store_ops import signature_verdict
+    if window.busy:
+        window.statusBar().showMessage(
+            _("An import is still running: try again when it is done."), 8000
+        )
+        return
+    store, files = window.store, [str(f) for f in files]
 
-    notes: list[str] = []
-    for f in files:  # signatures first: an altered package is never imported (#12)
-        verdict = signature_verdict(f)
-        if verdict is None:
-            continue
-        if not verdict.intact and verdict.exit_code == 2:
-            ImportMergePreview(window, [], [f"{f}: {verdict.reason}"]).exec()
-            return
-        notes.append(f"{Path(f).name}: {verdict.headline()}")
-    planned = read_received(window.store, files)
+    def read() -> tuple[list[str], Any, str | None]:
+        notes: list[str] = []
+        for f in files:  # signatures first: an altered package is never imported (#12)
+            verdict = signature_verdict(f)
+            if verdict is None:
+                continue
+            if not verdict.intact and verdict.exit_code == 2:
+                return notes, None, f"{f}: {verdict.reason}"
+            notes.append(f"{Path(f).name}: {verdict.headline()}")
+        return notes, read_received(store, files), None
+
+    StoreOp(window, read).busy(_("Reading the packages…")).success(
+        lambda result: _confirm_import(window, store, files, *result)
+    ).run_in_background()
+
+
+def _confirm_import(
+    window: Any, store: Any, files: list[str], notes: list[str], planned: Any, altered: str | None
+) -> None:
+    """Back on the GUI thread: show the preview; on OK write off the GUI thread."""
+    from eccp_desktop.operations import Done
+    from eccp_desktop.operations.editions_ops import apply_received, read_received
+    from eccp_desktop.operations.signatures import remember_signatures
+    from eccp_desktop.ui import settings as S
+    from eccp_desktop.ui.runner import StoreOp
+
+    if altered is not None:
+        ImportMergePreview(window, [], [altered]).exec()
+        return
     dialog = ImportMergePreview(window, planned, notes=notes)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
-    if planned.open_conflicts:
-        planned = read_received(window.store, files, choices=dialog.choices())
-    outcome = apply_received(window.store, planned, actor=S.actor(window.settings))
-    if not isinstance(outcome, Done):
-        window.statusBar().showMessage("\u2716 " + outcome.reason, 10000)
-        return
-    from eccp_desktop.cli.signature_commands import remember_signatures
+    choices = dialog.choices() if planned.open_conflicts else None
+    actor = S.actor(window.settings)
+    final: list[Any] = [planned]
 
-    remember_signatures(window.store, files, outcome.value)  # for the Validation page
+    def write() -> Any:
+        if choices is not None:  # the merge again, now with a side for every conflict
+            final[0] = read_received(store, files, choices=choices)
+        outcome = apply_received(store, final[0], actor=actor)
+        if isinstance(outcome, Done):
+            remember_signatures(store, files, outcome.value)  # for the Validation page
+        return outcome
+
+    StoreOp(window, write).busy(_("Importing…")).success(
+        lambda _outcome: _imported(window, final[0])
+    ).run_in_background()
+
+
+def _imported(window: Any, planned: Any) -> None:
     names = ", ".join(f"{p.incoming.country} {p.incoming.edition}" for p in planned.plans)
     window.statusBar().showMessage(_("Imported: {what}").format(what=names), 8000)
     idents = {p.incoming.ident for p in planned.plans}

@@ -36,6 +36,9 @@ class GeneralPage(Page):
             item.setData(Qt.ItemDataRole.UserRole, lang)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         self.languages.itemChanged.connect(self._languages_edited)
+        # what a comment made here is about (Editor.focused_path), not the whole factsheet
+        self.reference.path = "/reference_date"  # type: ignore[attr-defined]
+        self.languages.path = "/languages"  # type: ignore[attr-defined]
         self.form = QFormLayout(self)
         self.labels = [QLabel(self) for _ in range(3)]
         self.form.addRow(self.labels[0], self.country)

@@ -21,11 +21,13 @@ from eccp_desktop.ui.qt import (
     QEvent,
     QLabel,
     QMainWindow,
+    QProgressBar,
     QSettings,
     Qt,
     QTimer,
     QWidget,
     Signal,
+    is_valid,
 )
 
 
@@ -68,6 +70,18 @@ class MainWindow(QMainWindow):
         for w in (self.store_label, self.saved_label):
             self.statusBar().addWidget(w)
         self.statusBar().addPermanentWidget(self.counts_label)
+        # the busy indicator of work running off the GUI thread (import, reads)
+        self.busy_label = QLabel(self)
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setRange(0, 0)  # no steps known: it moves while the work runs
+        self.busy_bar.setMaximumWidth(120)
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.busy_bar)
+        self.busy_label.hide()
+        self.busy_bar.hide()
+        self._busy: dict[int, str] = {}
+        self._busy_next = 0
+        self.failure_box: Any = None
         self.content_combo = QComboBox(self)
         self.content_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.content_combo.activated.connect(self._content_language_chosen)
@@ -92,13 +106,18 @@ class MainWindow(QMainWindow):
 
     # -- store -----------------------------------------------------------------
     def open_store(self, db: str | None = None) -> bool:
-        """Open the store named by ``db`` (a path or URL; None: ECCP_DB or the default)."""
+        """Open the store named by ``db`` (a path or URL; None: the rule of store_choice)."""
+        from pathlib import Path
+
         from eccp_desktop.operations.store_ops import open_store
         from eccp_desktop.store import Store, StoreError
         from eccp_desktop.ui import store_lock
 
         try:
-            store, target = open_store(None if db is None else str(db))
+            # None: ECCP_DB, this window's own setting, the site file, the default.
+            store, target = open_store(
+                None if db is None else str(db), settings_file=Path(self.settings.fileName())
+            )
         except StoreError as e:
             self.placeholder.setText(str(e))
             return False
@@ -324,6 +343,58 @@ class MainWindow(QMainWindow):
             read_only = self.store is None or self.store.read_only
             perms = permissions_for(None, read_only=read_only)
         self.actions_.update(perms, self.doc)
+        if self._busy:  # one import (or new edition) at a time: its write may still run
+            self.actions_.import_.setEnabled(False)
+            self.actions_.next_edition.setEnabled(False)
+
+    # -- work off the GUI thread -------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return bool(self._busy)
+
+    def busy_begin(self, text: str) -> int:
+        """Show that ``text`` is being done; the token ends it (``busy_end``)."""
+        self._busy_next += 1
+        self._busy[self._busy_next] = text
+        self._show_busy()
+        return self._busy_next
+
+    def busy_end(self, token: int) -> None:
+        self._busy.pop(token, None)
+        self._show_busy()
+
+    def _show_busy(self) -> None:
+        texts = list(self._busy.values())
+        self.busy_label.setText(texts[-1] if texts else "")
+        self.busy_label.setVisible(bool(texts))
+        self.busy_bar.setVisible(bool(texts))
+        self.update_actions()
+
+    def operation_failed(self, what: Any) -> None:
+        """The one handler of a refused or failed window operation: say what and why.
+
+        ``what`` is an outcome (``Refused``/``Conflict``/``Failed``) or the text
+        of an exception raised by the work. Nothing was written in either case.
+        """
+        from eccp_desktop.operations import Conflict
+        from eccp_desktop.ui.qt import QMessageBox
+
+        if isinstance(what, str):
+            reason, problems = what, []
+        else:
+            reason, problems = what.reason, list(getattr(what, "problems", []) or [])
+        if isinstance(what, Conflict) and self.doc is not None:
+            self.doc.handle(what)  # reload, drop the undo steps, the banner says who
+        text = "\n".join([reason, *[str(p) for p in problems]])
+        self.statusBar().showMessage("\u2716 " + "; ".join(text.splitlines()), 10000)
+        if self.failure_box is not None and is_valid(self.failure_box):
+            self.failure_box.close()
+        # a message that stays until read, without blocking the window (no modal loop)
+        self.failure_box = QMessageBox(
+            QMessageBox.Icon.Warning, _("Not done"), "\u2716 " + text, parent=self
+        )
+        self.failure_box.setWindowModality(Qt.WindowModality.NonModal)
+        self.failure_box.open()
 
     def _changed(self, path: str) -> None:
         if path in ("/status", "/", "/validation"):
@@ -420,15 +491,23 @@ class MainWindow(QMainWindow):
 
     # -- drag and drop, closing --------------------------------------------------
     def dragEnterEvent(self, event: Any) -> None:
-        if any(u.toLocalFile().endswith(".json") for u in event.mimeData().urls()):
+        names = [u.toLocalFile().casefold() for u in event.mimeData().urls()]
+        if any(n.endswith((".json", ".pdf")) for n in names):
             event.acceptProposedAction()
 
     def dropEvent(self, event: Any) -> None:
+        """Packages are imported (with their preview); PDFs bring their comments back."""
         files = [u.toLocalFile() for u in event.mimeData().urls() if u.toLocalFile()]
-        if files:
+        pdfs = [f for f in files if f.casefold().endswith(".pdf")]
+        packages = [f for f in files if f not in pdfs]
+        if packages:
             from eccp_desktop.ui.exchange_dialogs import import_files
 
-            import_files(self, files)
+            import_files(self, packages)
+        if pdfs:
+            from eccp_desktop.ui.comments_dialogs import import_comments
+
+            import_comments(self, pdfs)
 
     def closeEvent(self, event: Any) -> None:
         self.settings.setValue(S.GEOMETRY, self.saveGeometry())

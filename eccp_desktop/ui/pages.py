@@ -95,6 +95,7 @@ class AssessmentPage(Page):
             for r in codes.RATINGS:
                 combo.addItem(_(labels.RATINGS[r]), r)
             combo.activated.connect(lambda _i, d=dim: self._rate(d))
+            combo.path = f"/policy_assessment/{dim}/rating"  # type: ignore[attr-defined]
             text = LocalizedTextEdit(doc, f"/policy_assessment/{dim}/text", box)
             text.setMinimumHeight(90)
             label = QLabel(box)
@@ -256,9 +257,22 @@ class SchemesPage(TablesPage):
     specs = (C.SCHEMES, C.TIERS, C.SUPPORT)
     title = N_("Tier schemes")
 
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(doc, parent)
+        # A tier added, removed or renamed: its column in the support matrix follows
+        # at once (it followed only a change of the chosen scheme before).
+        doc.changed.connect(self._maybe_tiers_changed)
+
+    def _maybe_tiers_changed(self, path: str) -> None:
+        if path == "/" or path.startswith("/tier_schemes"):
+            self._support_columns()
+
     def _follow(self) -> None:
         super()._follow()
-        # The support matrix has one column per tier of the chosen scheme.
+        self._support_columns()
+
+    def _support_columns(self) -> None:
+        """The support matrix has one column per tier of the chosen scheme."""
         row = self._master_row()
         schemes = self.doc.factsheet.tier_schemes
         tiers = schemes[row].tiers if 0 <= row < len(schemes) else []

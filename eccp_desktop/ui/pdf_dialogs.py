@@ -43,7 +43,7 @@ class _Renderer(QObject):
     """Renders one PDF per language in a worker thread; stops between files on cancel."""
 
     progress = Signal(int, str)
-    finished = Signal(list, list)
+    finished = Signal(list, list, list)  # files written, errors, layout maps to keep
 
     def __init__(
         self, fs: Any, langs: list[str], folder: Path, sign: Callable[[bytes, str], bytes] | None
@@ -56,25 +56,31 @@ class _Renderer(QObject):
         self.cancelled = False
 
     def run(self) -> None:
-        from eccp_desktop.pdf import PdfError, render_factsheet
+        from eccp_desktop.annotations import exports
+        from eccp_desktop.pdf import PdfError
+        from eccp_desktop.store.exports import digest_of
         from eccp_desktop.trust.errors import TrustError
 
         done: list[str] = []
         errors: list[str] = []
+        maps: list[tuple[str, int, dict[str, Any]]] = []
         for i, lang in enumerate(self.langs):
             if self.cancelled:
                 break
             self.progress.emit(i, lang)
             target = self.folder / f"{self.fs.country.lower()}-{self.fs.edition}-{lang}.pdf"
             try:
-                data = render_factsheet(self.fs, lang)
-                if self.sign is not None:
+                rendered = exports.render(self.fs, lang)
+                data = rendered.pdf
+                if self.sign is not None:  # an incremental update: still starts with `pdf`
                     data = self.sign(data, lang)
                 target.write_bytes(data)
                 done.append(str(target))
+                # kept by the GUI thread (the store's writer): comments on it can come back
+                maps.append((digest_of(rendered.pdf), len(rendered.pdf), rendered.layout.to_json()))
             except (PdfError, OSError, TrustError) as e:
                 errors.append(f"{lang}: {e}")
-        self.finished.emit(done, errors)
+        self.finished.emit(done, errors, maps)
 
 
 class PdfExportDialog(QDialog):
@@ -152,7 +158,7 @@ class PdfExportDialog(QDialog):
 
     def open_key(self) -> Any:
         """A signing function for the worker, None when not signing, False on a bad key."""
-        from eccp_desktop.cli.signature_commands import pdf_reason
+        from eccp_desktop.operations.signatures import pdf_reason
         from eccp_desktop.trust.errors import TrustError
         from eccp_desktop.trust.pdfs import sign_pdf
         from eccp_desktop.ui.signing_dialogs import now
@@ -177,8 +183,11 @@ class PdfExportDialog(QDialog):
         self.bar.setValue(i)
         self.state.setText(_("Rendering {lang}…").format(lang=language_label(lang)))
 
-    def _finished(self, done: list[str], errors: list[str]) -> None:
+    def _finished(
+        self, done: list[str], errors: list[str], maps: list[tuple[str, int, dict[str, Any]]]
+    ) -> None:
         self.bar.setValue(self.bar.maximum())
+        errors = errors + self._keep_maps(maps)
         lines = [
             ngettext("{n} PDF file written.", "{n} PDF files written.", len(done)).format(
                 n=len(done)
@@ -191,6 +200,25 @@ class PdfExportDialog(QDialog):
             self.thread_.wait()
         self.key_scope.close()  # a token session ends with the export
         self.start.setEnabled(True)
+
+    def _keep_maps(self, maps: list[tuple[str, int, dict[str, Any]]]) -> list[str]:
+        """Record each written PDF's layout map in the store; the reasons it could not."""
+        from eccp_desktop.store import StoreError
+        from eccp_desktop.store.exports import keep_export
+
+        store = getattr(self.parent(), "store", None)
+        if store is None:
+            return []
+        problems: list[str] = []
+        for digest, size, layout in maps:
+            try:
+                keep_export(store, digest, size, layout)
+            except StoreError as e:
+                reason = _(
+                    "the store did not keep this PDF's layout map ({reason}): comments written on it cannot be imported into this store"
+                ).format(reason=e)
+                problems.append(f"{layout.get('lang', '?')}: {reason}")
+        return problems
 
     def stop_work(self) -> None:
         """The window closes: stop after the current file and wait for the thread.
@@ -217,6 +245,8 @@ class PdfExportDialog(QDialog):
 
 class PdfPreview(QDialog):
     """The current factsheet as the PDF reader will see it (QtPdf), in a chosen language."""
+
+    rendered = Signal()  # a PDF (or its failure) is shown
 
     def __init__(self, parent: Any, fs: Any, lang: str) -> None:
         super().__init__(parent)
@@ -278,20 +308,41 @@ class PdfPreview(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.view, 1)
         self._buffer: Any = None
+        self._asked = 0  # the newest render asked for; older results are dropped
         self.language.currentIndexChanged.connect(lambda _i: self.render_pdf())
         self.render_pdf()
 
     def render_pdf(self) -> None:
-        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
-        from eccp_desktop.pdf import PdfError, render_factsheet
+        """Render in the chosen language off the GUI thread; ``rendered`` when shown."""
+        from eccp_desktop.ui.runner import run_off_thread
 
         lang = self.language.currentData() or "en"
         self.setWindowTitle(_("PDF preview ({lang})").format(lang=lang))
-        try:
-            data = render_factsheet(self.fs, lang)
-        except PdfError as e:
-            self.message.setText("\u2716 " + str(e))
+        self.message.setText(_("Rendering {lang}…").format(lang=language_label(lang)))
+        self._asked += 1
+        asked, fs = self._asked, self.fs  # the copy: the window keeps editing its own
+
+        def render() -> bytes:
+            from eccp_desktop.pdf import render_factsheet
+
+            return bytes(render_factsheet(fs, lang))
+
+        run_off_thread(
+            render,
+            lambda data: self._show_pdf(asked, data),
+            lambda message: self._render_failed(asked, message),
+            owner=self,
+        )
+
+    def _render_failed(self, asked: int, message: str) -> None:
+        if asked == self._asked:  # a later language was asked for meanwhile: that one counts
+            self.message.setText("\u2716 " + message)
+            self.rendered.emit()
+
+    def _show_pdf(self, asked: int, data: bytes) -> None:
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+        if asked != self._asked:
             return
         self.message.clear()
         self.document.close()
@@ -302,6 +353,7 @@ class PdfPreview(QDialog):
         if self._buffer is not None:
             self._buffer.deleteLater()
         self._buffer = buffer
+        self.rendered.emit()
 
     # -- reading ---------------------------------------------------------------
     def page(self) -> int:

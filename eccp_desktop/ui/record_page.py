@@ -337,6 +337,11 @@ class RecordPage(Page):
         self.sign_button.setEnabled(perms.sign_off)
         self.reopen_button.setEnabled(perms.reopen)
         self.review_button.setEnabled(perms.review)
+        # a reviewer's one step replaces the officer's three (four buttons in a row do not
+        # fit 1280 px in the longer catalogs, e.g. Bulgarian)
+        self.review_button.setVisible(perms.review)
+        for b in (self.submit_button, self.sign_button, self.reopen_button):
+            b.setVisible(not perms.review)
         can_review = perms.comment
         self.add_comment_button.setEnabled(can_review)
         self.resolve_button.setEnabled(can_review)

@@ -19,15 +19,20 @@ from typing import Any
 
 from eccp_desktop.cli import pdf_commands as pc
 
-LOG = Path(sys.argv[1]) if __name__ == "__main__" else Path(os.devnull)
+# The log's path goes to the workers through the environment, so that they
+# note their CPU time however they are started (fork, spawn, forkserver).
+LOG_ENV = "ECCP_BENCH_PROBE_LOG"
+if __name__ == "__main__":
+    os.environ[LOG_ENV] = sys.argv[1]
 
 
 def note(tag: str) -> None:
-    with LOG.open("a") as f:
+    with Path(os.environ.get(LOG_ENV, os.devnull)).open("a") as f:
         f.write(f"{os.getpid()} {tag} {time.process_time():.4f}\n")
 
 
 _warm_up, _enter, _progress = pc.warm_up, pc.Workers.__enter__, pc.Progress
+_run_mapped_job = pc.run_mapped_job
 
 
 def warm_up(langs: Any) -> None:
@@ -39,6 +44,13 @@ def run_job(job: pc.Job) -> str | None:
     problem = pc.run_job(job)
     note("job")
     return problem
+
+
+def run_mapped_job(job: pc.Job) -> Any:
+    """The job ``pdf --all`` hands each worker (it keeps the layout map too)."""
+    outcome = _run_mapped_job(job)
+    note("job")
+    return outcome
 
 
 def run(self: pc.Workers, jobs: Any) -> Any:
@@ -79,6 +91,7 @@ def estimate(log: Path) -> float:
 
 def main(argv: list[str]) -> int:
     pc.warm_up, pc.Progress = warm_up, Progress  # type: ignore[misc]
+    pc.run_mapped_job = run_mapped_job  # type: ignore[assignment]
     pc.Workers.__enter__ = enter  # type: ignore[method-assign]
     pc.Workers.run = run  # type: ignore[method-assign]
     from eccp_desktop.cli.app import main as cli

@@ -132,7 +132,7 @@ def history_view(tmp: Path) -> None:
         fs.clusters = [Cluster(f"Cluster {i}", members=50) for i in range(50)]
         store.import_factsheets([fs], actor="t")
         with store.engine.begin() as conn:
-            fid = conn.execute(s.FactsheetRow.__table__.select()).first().id  # type: ignore[union-attr]
+            fid = conn.execute(s.factsheet.select()).first().id  # type: ignore[union-attr]
             at = dt.datetime.now(dt.UTC)
             rows = [
                 {
@@ -146,7 +146,7 @@ def history_view(tmp: Path) -> None:
                 }
                 for i in range(100_000)
             ]
-            conn.execute(s.ChangeRow.__table__.insert(), rows)
+            conn.execute(s.change.insert(), rows)
         loaded = store.load("PL", 2023)
 
         def open_view() -> int:

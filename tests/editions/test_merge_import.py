@@ -218,12 +218,12 @@ def test_migrations_have_one_head_and_match_the_tables(tmp_path: Path) -> None:
     from sqlalchemy import create_engine
 
     from eccp_desktop.store.migrate import alembic_config
-    from eccp_desktop.store.schema import Base
+    from eccp_desktop.store.schema import metadata
 
     assert len(ScriptDirectory.from_config(alembic_config()).get_heads()) == 1
     Store.open(tmp_path / "m.sqlite3").close()
     engine = create_engine(f"sqlite:///{tmp_path / 'm.sqlite3'}")
     with engine.connect() as conn:
-        diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diffs = compare_metadata(MigrationContext.configure(conn), metadata)
     engine.dispose()
     assert [d for d in diffs if "base_snapshot" in repr(d)] == []

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import struct
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from reportlab.pdfbase import pdfmetrics
 
 from eccp_desktop.pdf import PdfError, fonts
 
@@ -48,3 +52,33 @@ def test_coverage_includes_latin_extended_greek_cyrillic() -> None:
     covered = fonts.coverage()
     for ch in "ąęłńśźżčřšžőűĂȘȚ" + "αβγΩάέή" + "бвгджщъюяЁ" + "€–…„“":
         assert ord(ch) in covered, ch
+
+
+def test_the_cmap_reader_finds_what_reportlab_finds_in_each_face() -> None:
+    # coverage() reads the cmaps itself (start-up time); it must not drift from reportlab
+    fonts.register()
+    for face, path in fonts.locate().items():
+        assert fonts.cmap_chars(path) == set(pdfmetrics.getFont(face).face.charToGlyph), face
+
+
+def _font_with_cmap(subtable: bytes, platform: int = 3, encoding: int = 10) -> bytes:
+    """The smallest sfnt the cmap reader reads: a table directory with one cmap."""
+    cmap = struct.pack(">HHHHI", 0, 1, platform, encoding, 12) + subtable
+    return (
+        struct.pack(">IHHHH", 0x00010000, 1, 16, 0, 0)
+        + b"cmap"
+        + struct.pack(">III", 0, 28, len(cmap))
+        + cmap
+    )
+
+
+@given(st.lists(st.tuples(st.integers(0x21, 0x10FFF0), st.integers(0, 40)), min_size=1, max_size=8))
+def test_cmap_format_12_groups_are_read_whole(
+    tmp_path_factory: pytest.TempPathFactory, groups: list[tuple[int, int]]
+) -> None:
+    body = b"".join(struct.pack(">III", start, start + n, 1) for start, n in groups)
+    sub = struct.pack(">HHIII", 12, 0, 16 + len(body), 0, len(groups)) + body
+    path = tmp_path_factory.mktemp("font") / "f.ttf"
+    path.write_bytes(_font_with_cmap(sub))
+    expected = {c for start, n in groups for c in range(start, start + n + 1)}
+    assert fonts.cmap_chars(path) == expected

@@ -81,3 +81,26 @@ def test_no_header_word_is_cut_in_two() -> None:
     for text, width in zip(header, widths, strict=True):
         longest = max(stringWidth(w, fonts.BOLD, HEADER_SIZE) for w in text.split())
         assert width >= longest + 2 * PADDING
+
+
+LOREM = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. "
+
+
+@pytest.mark.parametrize("clusters", [1, 30, 500])
+def test_a_long_cluster_name_wraps_in_its_cell_below_its_heading(clusters: int) -> None:
+    """Issue #17 item 7: a 1,859-character name left most of page 1 blank.
+
+    The heading "2.3" kept with its whole table, which did not fit in the rest
+    of page 1, so both moved to page 2. Now the table starts under its heading
+    on page 1 and the name wraps (and continues) within its cell.
+    """
+    fs = factories.with_clusters(factories.polish_demo(), clusters)
+    name = (LOREM * 40)[:1859]
+    fs.clusters[0].name = name
+    pages = [flat(t) for t in page_texts(render_factsheet(fs, "en"))]
+    first = pages[0]
+    assert "2.3 Cluster organisations and interregional cooperation" in first
+    assert "Cluster organisation Region Founded" in first
+    assert "Lorem ipsum dolor sit amet" in first.split("Cluster organisation Region Founded")[1]
+    if clusters > 1:  # the row after the long one follows it
+        assert "Klaster Testowy 001" in " ".join(pages[1:3])

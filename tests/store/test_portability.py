@@ -9,13 +9,13 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.schema import CreateTable
 
 from eccp_desktop.store.migrate import alembic_config
-from eccp_desktop.store.schema import Base
+from eccp_desktop.store.schema import metadata
 
 
 def test_every_table_compiles_for_postgresql() -> None:
     dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
-    ddl = [str(CreateTable(t).compile(dialect=dialect)) for t in Base.metadata.sorted_tables]
-    assert len(ddl) == len(Base.metadata.tables)
+    ddl = [str(CreateTable(t).compile(dialect=dialect)) for t in metadata.sorted_tables]
+    assert len(ddl) == len(metadata.tables)
     assert any("JSON" in d for d in ddl)
 
 

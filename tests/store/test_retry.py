@@ -34,6 +34,7 @@ def _collide(times: int, monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(repo.Store, "_replace", replace)
     monkeypatch.setattr(retry, "PAUSE", 0.0)
+    monkeypatch.setattr(retry, "COLLISIONS", retry.Counter())
     return attempts
 
 
@@ -43,6 +44,7 @@ def test_a_deadlock_is_retried_and_the_write_succeeds(
     attempts = _collide(2, monkeypatch)
     (outcome,) = store.import_factsheets([Factsheet("PL", 2023)], actor="t")
     assert attempts[0] == 3 and outcome.version == 1
+    assert retry.COLLISIONS == {"40P01": 2}  # counted for the load test's report
     assert [s.country for s in store.list()] == ["PL"]
 
 
@@ -53,6 +55,7 @@ def test_a_deadlock_that_persists_is_a_conflict_and_nothing_is_written(
     with pytest.raises(ConflictError, match="collided with this one 5 times"):
         store.import_factsheets([Factsheet("PL", 2023)], actor="t")
     assert attempts[0] == retry.ATTEMPTS
+    assert retry.COLLISIONS == {"40P01": retry.ATTEMPTS, "gave up 40P01": 1}
     assert store.list() == []
 
 

@@ -167,6 +167,12 @@ def main(out: Path) -> None:
     with Store.open(db) as s:
         preview = PdfPreview(None, s.load("PL", 2023), "pl")
     preview.show()
+    import time
+
+    deadline = time.monotonic() + 60  # it renders off the GUI thread
+    while preview.document.pageCount() == 0 and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
     for _ in range(20):
         app.processEvents()
     preview.grab().save(str(out / "pdf-preview.png"))

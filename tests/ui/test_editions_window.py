@@ -76,6 +76,7 @@ def test_the_merge_preview_settles_each_conflict_and_the_history_says_who_chose(
 
     monkeypatch.setattr(editions_dialogs.ImportMergePreview, "exec", interact)
     editions_dialogs.import_files(w, [str(package)])
+    qtbot.waitUntil(lambda: not w.busy, timeout=20000)  # read, plan, write off the GUI thread
 
     tier = next(r for r in seen["rows"] if "Minimum members" in r[0])
     assert tier[1:] == ["35", "38", "40"]

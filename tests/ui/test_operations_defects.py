@@ -91,6 +91,7 @@ def test_an_import_the_store_refuses_is_told_not_raised(
         exchange_dialogs.ImportPreview, "exec", lambda self: QDialog.DialogCode.Accepted
     )
     exchange_dialogs.import_files(w, [str(package)])
+    qtbot.waitUntil(lambda: not w.busy, timeout=20000)  # read, plan, write off the GUI thread
     assert "disk is full" in w.statusBar().currentMessage()
 
 

@@ -36,11 +36,18 @@ def test_pdf_preview_shows_pages(qtbot, demo_store: Store) -> None:  # type: ign
 
     preview = PdfPreview(None, demo_store.load("PL", 2023), "pl")
     qtbot.addWidget(preview)
-    assert preview.document.pageCount() >= 1
     assert "pl" in preview.windowTitle()
+    assert preview.message.text() == "Rendering Polski (pl)…"  # off the GUI thread
+    qtbot.waitUntil(lambda: preview.document.pageCount() >= 1, timeout=30000)
+    assert preview.message.text() == ""
+    first = preview.document.pageCount()
     preview.language.setCurrentIndex(preview.language.findData("en"))
     assert "en" in preview.windowTitle()
+    with qtbot.waitSignal(preview.rendered, timeout=30000):
+        pass
     assert preview.document.pageCount() >= 1
+    assert preview.document.getAllText(0).text() != ""  # a new document was loaded
+    assert first >= 1
 
 
 def test_import_preview_says_what_is_added_and_replaced(
@@ -103,6 +110,7 @@ def test_drop_a_package_on_the_window_imports_it_after_the_preview(  # type: ign
         Qt.KeyboardModifier.NoModifier,
     )
     w.dropEvent(event)
+    qtbot.waitUntil(lambda: not w.busy, timeout=20000)  # read, plan, write off the GUI thread
     assert shown == [["add Poland 2024", "pl-2024.eccp.json: ⚠ not signed"]]
     with Store.open(pl_store) as s:
         assert [x.edition for x in s.list() if x.country == "PL"] == [2023, 2024]
@@ -139,6 +147,7 @@ def test_preview_zooms_pages_prints_and_closes_on_esc(
     qtbot.addWidget(preview)
     preview.show()
     qtbot.waitExposed(preview)
+    qtbot.waitUntil(lambda: preview.document.pageCount() >= 2, timeout=30000)
     assert preview.language.currentText() == "Polski (pl)"
     pages = preview.document.pageCount()
     assert pages >= 2

@@ -99,11 +99,13 @@ def test_import_preview_and_validation_page_show_the_signature(
 
     monkeypatch.setattr(exchange_dialogs.ImportPreview, "exec", look)
     exchange_dialogs.import_files(w, [str(tampered)])
+    qtbot.waitUntil(lambda: not w.busy, timeout=20000)  # read, plan, write off the GUI thread
     assert shown[-1] == (
         [f"✖ {tampered}: the content was changed after it was signed"],
         False,
     )
     exchange_dialogs.import_files(w, [str(signed)])
+    qtbot.waitUntil(lambda: not w.busy, timeout=20000)  # read, plan, write off the GUI thread
     lines, can_import = shown[-1]
     assert can_import
     assert lines[0].startswith("merge into Poland 2023")  # the export carried its base (#11)

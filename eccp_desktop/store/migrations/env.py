@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
-from eccp_desktop.store.schema import Base
+from eccp_desktop.store.schema import metadata
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -13,7 +13,7 @@ connection = config.attributes.get("connection")
 
 def _run(conn: Connection) -> None:
     # Batch mode lets later revisions alter SQLite tables portably.
-    context.configure(connection=conn, target_metadata=Base.metadata, render_as_batch=True)
+    context.configure(connection=conn, target_metadata=metadata, render_as_batch=True)
     with context.begin_transaction():
         context.run_migrations()
 
@@ -21,7 +21,7 @@ def _run(conn: Connection) -> None:
 if context.is_offline_mode():  # `--sql`: the DDL for a DBA, e.g. for the shared PostgreSQL
     context.configure(
         url=config.get_main_option("sqlalchemy.url"),
-        target_metadata=Base.metadata,
+        target_metadata=metadata,
         literal_binds=True,
     )
     with context.begin_transaction():

@@ -1,0 +1,101 @@
+"""Parsed hyphenation dictionaries kept in the user's cache: the same breaks, parsed once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyphen
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from eccp_desktop.pdf import hyphenation
+
+WORDS = ["Zusammenarbeit", "Wettbewerbsfähigkeit", "Innovationsökosystem", "Kooperation"]
+
+
+@pytest.fixture
+def fresh(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No dictionary parsed yet in this process (pyphen's and our per-process caches)."""
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    hyphenation._pyphen.cache_clear()
+    yield
+    hyphenation._pyphen.cache_clear()
+
+
+def _reference(word: str, lang: str) -> list[int]:
+    """pyphen itself, parsing the dictionary text (no cache of ours)."""
+    hd = pyphen.HyphDict(pyphen.LANGUAGES[lang])
+    low, high = hyphenation.MIN_PART, len(word) - hyphenation.MIN_PART
+    return [p for p in hd.positions(word) if low <= p <= high]
+
+
+def _copies() -> list[Path]:
+    folder = hyphenation.cache_dir() / "hyphenation"
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: object, path: object) -> None:
+        raise AssertionError(f"parsed {path} although a copy is cached")
+
+    monkeypatch.setattr(pyphen.HyphDict, "__init__", refuse)
+
+
+def test_the_first_use_writes_a_copy_the_next_process_reads(
+    fresh: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = [_reference(w, "de") for w in WORDS]
+    assert [hyphenation.points(w, "de") for w in WORDS] == expected
+    (copy,) = _copies()
+    assert "hyph_de" in copy.name and pyphen.__version__ in copy.name
+    # as a new process: nothing parsed in memory, the copy on disk
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    hyphenation._pyphen.cache_clear()
+    _no_parsing(monkeypatch)
+    assert [hyphenation.points(w, "de") for w in WORDS] == expected
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(word=st.text(alphabet="abcdeghiklmnoprstuwyzóąćęłńśźż", min_size=4, max_size=24))
+def test_a_cached_dictionary_breaks_words_as_pyphen_does(fresh: None, word: str) -> None:
+    hyphenation.points("rozwój", "pl")  # the copy exists from here on
+    pyphen.hdcache.clear()
+    hyphenation._pyphen.cache_clear()
+    assert hyphenation.points(word, "pl") == _reference(word, "pl")
+
+
+def test_a_damaged_copy_is_parsed_anew_and_rewritten(
+    fresh: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hyphenation.points("Kooperation", "de")
+    (copy,) = _copies()
+    copy.write_text('{"maxlen": 3, "patterns": {"ab": "x"}}', encoding="utf-8")
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    hyphenation._pyphen.cache_clear()
+    assert [hyphenation.points(w, "de") for w in WORDS] == [_reference(w, "de") for w in WORDS]
+    assert copy.read_text(encoding="utf-8").startswith('{"maxlen": ')
+    assert len(copy.read_text(encoding="utf-8")) > 1000
+
+
+def test_an_unwritable_cache_folder_only_costs_time(
+    fresh: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setattr(hyphenation, "cache_dir", lambda: blocker)
+    assert hyphenation.points("Kooperation", "de") == _reference("Kooperation", "de")
+
+
+def test_nonstandard_hyphenation_is_left_to_pyphen(fresh: None) -> None:
+    # Hungarian patterns carry replacements (ssz -> sz-sz) JSON would lose
+    word = "asszonnyal"
+    dic = hyphenation._pyphen("hu")
+    assert dic is not None
+    assert dic.inserted(word) == pyphen.Pyphen(
+        filename=pyphen.LANGUAGES["hu"], cache=False
+    ).inserted(word)
+    assert not [c for c in _copies() if "hyph_hu" in c.name]
