@@ -59,18 +59,20 @@ def start_edition(
     return fs
 
 
+@retry.retried
 def create_factsheet(store: Store, country: str, year: int, *, actor: str) -> Factsheet:
     """An empty draft for ``country`` and ``year``; EditionError if it exists or cannot be."""
     store._writable()
     fs = empty_factsheet(country, year)
     with store._transaction() as conn:
         exists = conn.scalar(
-            select(s.FactsheetRow.id).where(
-                s.FactsheetRow.country == fs.country, s.FactsheetRow.edition == year
+            select(s.factsheet.c.id).where(
+                s.factsheet.c.country == fs.country, s.factsheet.c.edition == year
             )
         )
         if exists is not None:
             raise _exists(fs.country, year)
+        store._check_rights(conn, fs.country)
         store._replace(
             conn, fs, actor, record=(NEW_FACTSHEET, Change("", None, f"{fs.country} {year}"))
         )
