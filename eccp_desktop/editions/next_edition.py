@@ -52,9 +52,9 @@ def empty_factsheet(country: str, year: int) -> Factsheet:
     code = country.strip().upper()
     if code not in COUNTRIES:
         raise EditionError(
-            _("“{code}” is not a country the ECCP covers; expected a code such as PL, DE or GR").format(
-                code=country
-            )
+            _(
+                "“{code}” is not a country the ECCP covers; expected a code such as PL, DE or GR"
+            ).format(code=country)
         )
     if not FIRST_EDITION <= year <= LAST_EDITION:
         raise EditionError(

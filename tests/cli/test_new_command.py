@@ -37,7 +37,11 @@ def test_new_starts_an_empty_draft_and_refuses_a_second(capsys, tmp_path: Path) 
 @pytest.mark.parametrize(
     ("country", "year", "message"),
     [
-        ("XX", "2026", "“XX” is not a country the ECCP covers; expected a code such as PL, DE or GR"),
+        (
+            "XX",
+            "2026",
+            "“XX” is not a country the ECCP covers; expected a code such as PL, DE or GR",
+        ),
         ("PL", "1999", "1999 is not an edition year; expected a year from 2000 to 2100"),
         ("PL", "3000", "3000 is not an edition year; expected a year from 2000 to 2100"),
     ],
