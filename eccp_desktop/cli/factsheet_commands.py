@@ -86,7 +86,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         done = new_factsheet(store, args.country, args.year, actor=actor())
     if not isinstance(done, Done):
-        fail(done.reason)
+        fail(done.reason, _("nothing was written"))
     fs = done.value
     lang = current_language()
     print(

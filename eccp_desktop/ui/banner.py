@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from eccp_desktop.ui.qt import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from eccp_desktop.ui.qt import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
 INFO, WARNING = "info", "warning"
-_MARKS = {INFO: "\U0001f512", WARNING: "\u26a0"}  # 🔒 ⚠: a symbol, not colour alone
+# A symbol, not colour alone; the style's own icons, since an emoji is a
+# missing-glyph box in fonts without one (seen in the Bulgarian interface).
+_ICONS = {
+    INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+}
 
 
 class Banner(QFrame):
@@ -21,11 +26,14 @@ class Banner(QFrame):
         self.setObjectName("banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#banner { background: palette(tooltip-base); }")
+        self.icon = QLabel(self)
+        self.icon.setObjectName("bannerIcon")
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setObjectName("bannerText")
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(8, 4, 8, 4)
+        self._layout.addWidget(self.icon)
         self._layout.addWidget(self.label, 1)
         self.buttons: list[QPushButton] = []
         self.kind = ""
@@ -39,7 +47,10 @@ class Banner(QFrame):
     ) -> None:
         self.clear_buttons()
         self.kind = kind
-        self.label.setText(f"{_MARKS.get(kind, '')} {text}".strip())
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        icon = self.style().standardIcon(_ICONS.get(kind, _ICONS[INFO]))
+        self.icon.setPixmap(icon.pixmap(size, size))
+        self.label.setText(text)
         self.label.setAccessibleName(text)
         for title, slot in actions:
             b = QPushButton(title, self)

@@ -480,6 +480,8 @@ class MainWindow(QMainWindow):
         if self.editor:
             self.editor.retranslate()
             self._fill_content_languages()
+            if self.editor.banner.kind == "info":  # why the factsheet is locked, said anew
+                self._permissions_changed()
         self.setWindowTitle(self._title())
 
     # -- reviewer mode ---------------------------------------------------------

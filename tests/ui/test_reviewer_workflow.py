@@ -121,3 +121,22 @@ def test_officers_do_not_mark_their_own_factsheet_reviewed(
     assert refused is not None and "reviewer's step" in refused[0]
     assert "reviewer's step" in page.refusal.text()
     assert stored(validated_store).status == "validated"
+
+
+def test_the_banner_follows_a_language_switch_and_draws_its_icon(
+    qtbot, open_window, pl_store
+) -> None:  # type: ignore[no-untyped-def]
+    """Seen in a Bulgarian reviewer window: the banner stayed English, its 🔒 a missing glyph."""
+    w = open_window(pl_store, reviewer=True)
+    banner = w.editor.banner
+    assert banner.text == "Reviewer mode: you can add and resolve review comments only."
+    assert not banner.icon.pixmap().isNull()  # the style's icon, not an emoji the font lacks
+    try:
+        w.actions_.languages["bg"].trigger()  # View › interface language, as a user picks it
+        assert banner.isVisible()
+        assert banner.text == "Режим на рецензент: можете само да добавяте и приключвате коментари."
+        assert banner.label.text() == banner.text  # no symbol glyph inside the text
+        assert [b.text() for b in banner.buttons] == []  # a draft: nothing to reopen or review
+    finally:
+        w.actions_.languages["en"].trigger()
+    assert banner.text.startswith("Reviewer mode")
