@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import site_config_path, user_config_path, user_data_path
+from platformdirs import site_config_path, user_cache_path, user_config_path, user_data_path
 
 APP_NAME = "eccp-desktop"
 APP_AUTHOR = "ECCP"
@@ -38,6 +38,11 @@ def translations_dir() -> Path:
 
 def user_data_dir() -> Path:
     return user_data_path(APP_NAME, APP_AUTHOR)
+
+
+def user_cache_dir() -> Path:
+    """What can be made again, kept to save time (parsed hyphenation dictionaries)."""
+    return user_cache_path(APP_NAME, APP_AUTHOR)
 
 
 def user_config_dir() -> Path:

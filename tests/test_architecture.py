@@ -128,3 +128,104 @@ def test_the_first_factsheet_is_shown_without_the_pdf_stack(tmp_path: Path) -> N
     loaded = _loaded_by_the_window(tmp_path, "SHOW")
     assert "eccp_desktop.validation" in loaded  # the check below is about a real first show
     assert _among(loaded, NOT_AT_START) == []
+
+
+def test_libraries_imported_after_qt_are_not_read_as_source() -> None:
+    # PySide's import hook read each module's source into linecache (~18 MB, ui/qt.py)
+    code = (
+        "import linecache, sys; import eccp_desktop.ui.qt; import sqlalchemy, jsonschema;"
+        "print(sorted(f for f in linecache.cache if '/sqlalchemy/' in f or '/jsonschema/' in f)[:3])"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert out.stdout.strip() == "[]"
+
+
+# -- the window reaches the store only through the operations layer (issue #9) ----------
+
+UI = PACKAGE / "ui"
+# Store methods that change it (and its internals): only operations/ may call them.
+STORE_WRITES = frozenset(
+    {"save", "import_factsheets", "delete", "_transaction", "_replace", "_writable",
+     "_check_rights", "_record", "engine"}
+)  # fmt: skip
+STORE_READS = frozenset(
+    {"list", "load", "load_versioned", "load_all", "editions", "history", "history_page",
+     "resolve"}
+)  # fmt: skip
+# Direct reads the window still makes, each with why it is not an operation (yet).
+ALLOWED_READS = {
+    # off the GUI thread (run_off_thread), the result handed to a slot; read-only
+    ("main_window.py", "list"): "the navigator's rows and the read-only window's poll",
+    ("main_window.py", "load"): "problem counts of the factsheets not open, off-thread",
+    ("record_page.py", "history_page"): "the history, one page at a time, off-thread",
+    ("comments_dialogs.py", "load"): "the factsheet a PDF's comments are about, off-thread",
+    # a few indexed rows on the GUI thread, when a dialog opens
+    ("editions_dialogs.py", "editions"): "the editions of one country, to fill a list",
+    ("editions_dialogs.py", "load"): "the edition the user picked to compare with",
+}
+# Names the window may import from the store package: types and a constant, no calls.
+ALLOWED_STORE_IMPORTS = {
+    "eccp_desktop.store.Store": "open and close: the window owns its store's lifetime",
+    "eccp_desktop.store.StoreError": "the one error type a failed open is shown from",
+    "eccp_desktop.store.repository.HISTORY_PAGE": "a page size, to offer older changes",
+    "eccp_desktop.store.exports.digest_of": "a hash of the PDF bytes, no store access",
+}
+
+
+def _store_calls(source: str) -> tuple[list[str], list[str]]:
+    """(writes, reads) of ``x.store.m(...)`` / ``store.m(...)`` calls in ``source``."""
+    writes: list[str] = []
+    reads: list[str] = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Attribute):
+            continue
+        owner = node.value
+        name = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
+        if not name.endswith("store"):
+            continue
+        if node.attr in STORE_WRITES:
+            writes.append(node.attr)
+        elif node.attr in STORE_READS:
+            reads.append(node.attr)
+    return writes, reads
+
+
+def _store_imports(source: str) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+            "eccp_desktop.store"
+        ):
+            found.update(f"{node.module}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("eccp_desktop.store"))
+    return found
+
+
+def test_the_checker_sees_direct_store_calls() -> None:
+    code = "def f(self):\n    self.store.save(fs)\n    rows = window.store.list()\n"
+    assert _store_calls(code) == (["save"], ["list"])
+    assert _store_imports("from eccp_desktop.store.editions import start_edition") == {
+        "eccp_desktop.store.editions.start_edition"
+    }
+
+
+def test_the_window_writes_through_operations_only() -> None:
+    writes, reads, imports = [], [], []
+    seen: set[tuple[str, str]] = set()
+    for py in sorted(UI.rglob("*.py")):
+        source = py.read_text(encoding="utf-8")
+        w, r = _store_calls(source)
+        seen.update((py.name, m) for m in r)
+        writes += [f"{py.name}: store.{m}" for m in w]
+        reads += [f"{py.name}: store.{m}" for m in r if (py.name, m) not in ALLOWED_READS]
+        imports += [
+            f"{py.name}: {n}" for n in _store_imports(source) - ALLOWED_STORE_IMPORTS.keys()
+        ]
+    assert writes == [], "the window changes the store only through eccp_desktop.operations"
+    assert reads == [], "a new read: make it an operation, or allow it here with the reason"
+    assert imports == [], "the window imports store internals"
+    assert ALLOWED_READS.keys() <= seen, "an allowed read is gone: take it off the list"

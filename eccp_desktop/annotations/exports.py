@@ -7,7 +7,7 @@ that the comments experts write on it can come back (``plan_import``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from eccp_desktop.i18n import _
 
@@ -27,11 +27,19 @@ def render(
 
 def keep(store: Store, rendered: Rendered) -> str | None:
     """Record the export; the reason when the store cannot keep it (None: kept)."""
+    from eccp_desktop.store.exports import digest_of
+
+    pdf = rendered.pdf
+    return keep_map(store, digest_of(pdf), len(pdf), rendered.layout.to_json())
+
+
+def keep_map(store: Store, digest: str, size: int, layout: dict[str, Any]) -> str | None:
+    """``keep`` from a PDF's digest and size (what a batch worker sends back)."""
     from eccp_desktop.store import StoreError
-    from eccp_desktop.store.exports import record_export
+    from eccp_desktop.store.exports import keep_export
 
     try:
-        record_export(store, rendered.pdf, rendered.layout.to_json())
+        keep_export(store, digest, size, layout)
     except StoreError as e:
         return _(
             "the store did not keep this PDF's layout map ({reason}): comments written on it cannot be imported into this store"

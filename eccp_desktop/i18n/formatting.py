@@ -121,3 +121,16 @@ def format_date(value: dt.date, lang: str, form: str = "medium") -> str:
 
 def format_datetime(value: dt.datetime, lang: str, form: str = "medium") -> str:
     return babel_dates.format_datetime(value, format=form, locale=_date_locale(lang))
+
+
+def format_moment(value: dt.datetime, lang: str) -> str:
+    """When something happened: the medium date (four-digit year, the one date
+    format of the window) and the short time, joined as the language joins them.
+
+    CLDR's "short" date-time has a two-digit year in most languages
+    ("3.12.26 г., 11:30"); its "medium" one adds seconds nobody needs.
+    """
+    loc = _date_locale(lang)
+    glue = str(babel_dates.get_datetime_format("medium", locale=loc))
+    time = babel_dates.format_time(value, format="short", locale=loc)
+    return glue.replace("{1}", format_date(value.date(), lang)).replace("{0}", time)

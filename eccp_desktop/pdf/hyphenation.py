@@ -24,8 +24,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import pyphen
-from platformdirs import user_cache_path
 from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from eccp_desktop.paths import user_cache_dir
 
 Pairs = list[tuple[str, str]]
 _LANG: ContextVar[str] = ContextVar("eccp_hyphenation_lang", default="en")
@@ -82,7 +83,7 @@ def load(lang: str) -> None:
 
 def cache_dir() -> Path:
     """Where parsed dictionaries are kept between runs (the user's cache folder)."""
-    return user_cache_path("eccp-desktop", appauthor=False)
+    return user_cache_dir()
 
 
 def _cache_file(path: Path) -> Path:

@@ -58,7 +58,7 @@ class _Renderer(QObject):
     def run(self) -> None:
         from eccp_desktop.annotations import exports
         from eccp_desktop.pdf import PdfError
-        from eccp_desktop.store.exports import digest_of
+        from eccp_desktop.store.exports import digest_of  # a hash: no store access
         from eccp_desktop.trust.errors import TrustError
 
         done: list[str] = []
@@ -203,20 +203,15 @@ class PdfExportDialog(QDialog):
 
     def _keep_maps(self, maps: list[tuple[str, int, dict[str, Any]]]) -> list[str]:
         """Record each written PDF's layout map in the store; the reasons it could not."""
-        from eccp_desktop.store import StoreError
-        from eccp_desktop.store.exports import keep_export
+        from eccp_desktop.annotations.exports import keep_map
 
         store = getattr(self.parent(), "store", None)
         if store is None:
             return []
         problems: list[str] = []
         for digest, size, layout in maps:
-            try:
-                keep_export(store, digest, size, layout)
-            except StoreError as e:
-                reason = _(
-                    "the store did not keep this PDF's layout map ({reason}): comments written on it cannot be imported into this store"
-                ).format(reason=e)
+            reason = keep_map(store, digest, size, layout)
+            if reason:
                 problems.append(f"{layout.get('lang', '?')}: {reason}")
         return problems
 

@@ -1,6 +1,9 @@
 """The one import point for Qt (as Anki's ``aqt.qt``): everything the GUI uses."""
 
 # ruff: noqa: F401
+import sys
+from types import ModuleType
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
@@ -88,3 +91,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from shiboken6 import isValid as is_valid
+
+
+def _skip_pyside_source_scan() -> None:
+    """Stop PySide's import hook reading the source of every module imported after Qt.
+
+    PySide (PYSIDE-2029) decides whether a newly imported module may use
+    ``from __feature__ import ...`` by reading its whole source with
+    ``inspect.getsource`` and looking for "PySide6"; linecache then keeps
+    every source file: ~18 MB resident for SQLAlchemy, Babel, jsonschema and
+    the rest loaded after the window painted, and the time to read them.
+    No library imported after Qt uses PySide, and nothing here uses
+    ``__feature__``: only this package's own modules are still scanned.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    scan = getattr(feature, "_mod_uses_pyside", None)
+    if scan is None or getattr(scan, "eccp_narrowed", False):
+        return  # another PySide version: nothing to narrow
+
+    def own_modules_only(module: ModuleType) -> bool:
+        return bool(module.__name__.startswith("eccp_desktop") and scan(module))
+
+    own_modules_only.eccp_narrowed = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = own_modules_only  # type: ignore[union-attr]
+
+
+_skip_pyside_source_scan()

@@ -159,11 +159,11 @@ def _fit_columns(view: QTreeWidget, caps: dict[int, int]) -> None:
 
 def local_time(at: dt.datetime, lang: str) -> str:
     """A stored UTC time in the computer's zone, with the zone named."""
-    from eccp_desktop.i18n.formatting import format_datetime
+    from eccp_desktop.i18n.formatting import format_moment
 
     local = at.astimezone()
     zone = local.tzname() or local.strftime("UTC%z")
-    return f"{format_datetime(local.replace(tzinfo=None), lang, 'short')} {zone}"
+    return f"{format_moment(local.replace(tzinfo=None), lang)} {zone}"
 
 
 class RecordPage(Page):

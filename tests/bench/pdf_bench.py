@@ -177,7 +177,11 @@ def main() -> None:
 
         # the batch, 1 and 2 processes in turns; in this process (the issue's
         # baseline) and as the whole command line
+        from eccp_desktop.pdf import hyphenation
         from eccp_desktop.store import Store
+
+        for lang in LANGS:  # as for a user's second batch: the parsed dictionaries cached
+            hyphenation.load(lang)
 
         db = out / "demo.sqlite3"
         with Store.open(db) as store:

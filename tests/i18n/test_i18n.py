@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.i18n import _, current_language, set_language, translator
@@ -88,3 +90,25 @@ def test_language_names_capitalised_only_as_labels(lang: str, inside: str, label
 def test_language_names_keep_cldr_capitals_where_the_language_has_them() -> None:
     assert language_name("de", "de") == "Deutsch"  # German nouns
     assert language_name("pl", "en") == "Polish"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "3 Dec 2026, 11:30"),
+        ("bg", "3.12.2026\u202fг., 11:30"),
+        ("de", "03.12.2026, 11:30"),
+        ("hu", "2026. dec. 3. 11:30"),
+    ],
+)
+def test_a_moment_has_the_medium_date_and_a_short_time(lang: str, expected: str) -> None:
+    from eccp_desktop.i18n.formatting import format_moment
+
+    assert format_moment(dt.datetime(2026, 12, 3, 11, 30, 59), lang) == expected
+
+
+@given(st.datetimes(min_value=dt.datetime(1000, 1, 1)), st.sampled_from(sorted(EU_LANGUAGES)))
+def test_every_moment_shows_its_four_digit_year(value: dt.datetime, lang: str) -> None:
+    from eccp_desktop.i18n.formatting import format_moment
+
+    assert str(value.year) in format_moment(value, lang)

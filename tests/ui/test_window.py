@@ -188,3 +188,36 @@ def test_ctrl_z_in_a_text_undoes_the_saved_typing(qtbot, open_window, pl_store: 
         text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert text.toPlainText() == before + " Typed now."
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", r"\d{1,2} [A-Z][a-z]{2} 20\d\d, \d\d:\d\d CES?T"),
+        ("bg", r"\d{1,2}\.\d{1,2}\.20\d\d\u202fг\., \d\d:\d\d CES?T"),
+    ],
+)
+def test_history_times_are_local_with_the_zone_and_a_four_digit_year(
+    qtbot, open_window, pl_store: Path, monkeypatch: pytest.MonkeyPatch, lang: str, expected: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Was "3.12.26 г., 11:30 UTC": CLDR's short form (two-digit year), and UTC shown."""
+    import re
+    import time
+
+    from eccp_desktop.ui.record_page import RecordPage
+
+    monkeypatch.setenv("TZ", "Europe/Warsaw")
+    time.tzset()
+    w = open_window(pl_store)
+    try:
+        w.actions_.languages[lang].trigger()
+        assert w.doc.set("/clusters/0/members", 77)
+        page = next(p for p in w.editor.pages if isinstance(p, RecordPage))
+        with qtbot.waitSignal(page.history_loaded):
+            w.editor.show_page(w.editor.pages.index(page))
+        when = page.history.topLevelItem(0).text(0)
+        assert re.fullmatch(expected, when), when
+    finally:
+        w.actions_.languages["en"].trigger()
+        monkeypatch.delenv("TZ")
+        time.tzset()
