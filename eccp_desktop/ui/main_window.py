@@ -63,6 +63,10 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.placeholder = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # A store's one-line refusal can be long (a site file's path, a server's
+        # URL): wrapped, it never widens the window past the screen.
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setMargin(24)
         self.setCentralWidget(self.placeholder)
 
         self.store_label = QLabel(self)

@@ -46,6 +46,7 @@ class Bundle:
             "USERPROFILE": str(home),
             "XDG_DATA_HOME": str(home / "data"),
             "XDG_CONFIG_HOME": str(home / "config"),
+            "XDG_CONFIG_DIRS": str(home / "site"),  # the site file's folder: not the machine's
             "XDG_CACHE_HOME": str(home / "cache"),
             "XDG_STATE_HOME": str(home / "state"),
             "XDG_RUNTIME_DIR": str(home / "run"),
