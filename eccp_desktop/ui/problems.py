@@ -262,7 +262,7 @@ class ProblemsPanel(QWidget):
             self.summary.show()
         else:
             self.summary.hide()
-        self.view.show_results(shown)
+        self.view.show_results(shown, self._factsheet)  # names the places
         self.filtered.emit()
 
     def judgement_text(self) -> str:

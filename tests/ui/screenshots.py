@@ -2,7 +2,10 @@
 
 Not a test: it writes docs/main-window.png (light), docs/main-window-de.png
 (German UI), docs/factsheet-el.png (a Greek factsheet) and
-docs/problems-dock.png (the Problems dock in use) and docs/pdf-preview.png.
+docs/pdf-preview.png, and with readable places (English and German):
+docs/problems-dock.png / problems-de.png (the Problems dock in use),
+history-{en,de}.png, comment-{en,de}.png and places-record-{en,de}.png.
+``--places`` takes only those.
 """
 
 from __future__ import annotations
@@ -66,7 +69,7 @@ def greek_factsheet():  # type: ignore[no-untyped-def]
     )
 
 
-def main(out: Path) -> None:
+def main(out: Path, *, only_places: bool = False) -> None:
     from eccp_desktop.exchange import read_package
     from eccp_desktop.paths import demo_packages
     from eccp_desktop.store import Store
@@ -117,28 +120,17 @@ def main(out: Path) -> None:
         w.editor.show_page(i)
         return w.editor.pages[i]
 
+    if only_places:
+        places(out, window, settle, page)
+        print("screenshots in", out)
+        return
+
     w = window()
     w.navigator.select("PL", 2023)
     page(w, PoliciesPage)
     settle(w)
     w.grab().save(str(out / "main-window.png"))
 
-    clusters = page(w, ClustersPage)
-    settle(w)
-    item = w.problems.item_for("/clusters/1/members")
-    if item is not None:
-        w.problems.setCurrentItem(item)
-        w.jump_to("/clusters/1/members")
-    w.resizeDocks([w.problems_dock], [330], Qt.Orientation.Vertical)
-    settle(w)
-    item = w.problems.item_for("/clusters/1/members")
-    if item is not None:
-        w.problems.setCurrentItem(item)
-        w.problems.scrollToItem(item, w.problems.ScrollHint.PositionAtCenter)
-        w.jump_to("/clusters/1/members")
-    settle(w)
-    w.grab().save(str(out / "problems-dock.png"))
-    del clusters
     w.close()
 
     de = window("de")
@@ -181,8 +173,30 @@ def main(out: Path) -> None:
     print("screenshots in", out)
 
 
+def problems_shot(w, settle, page) -> None:  # type: ignore[no-untyped-def]
+    """The Problems dock on a cluster below its tier's minimum, its row selected."""
+    from eccp_desktop.ui.pages import ClustersPage
+    from eccp_desktop.ui.qt import Qt
+
+    page(w, ClustersPage)
+    settle(w)
+    w.resizeDocks([w.problems_dock], [330], Qt.Orientation.Vertical)
+    for _ in range(2):  # once to show the page, once more after the dock's resize
+        settle(w)
+        item = w.problems.item_for("/clusters/1/members")
+        if item is not None:
+            w.problems.setCurrentItem(item)
+            w.problems.scrollToItem(item, w.problems.ScrollHint.PositionAtCenter)
+            w.jump_to("/clusters/1/members")
+
+
 def places(out: Path, window, settle, page) -> None:  # type: ignore[no-untyped-def]
-    """Readable places in the Problems dock, the history and the comments (en, de)."""
+    """Readable places in the Problems dock, the history and the comments (en, de).
+
+    Writes problems-dock.png (English) and problems-de.png, the whole window;
+    history-{en,de}.png and comment-{en,de}.png, the record page's two boxes;
+    places-record-{en,de}.png, the record page in its window.
+    """
     from eccp_desktop.domain.model import ReviewComment
     from eccp_desktop.editing import InsertItem
     from eccp_desktop.ui.language import apply_language
@@ -193,6 +207,8 @@ def places(out: Path, window, settle, page) -> None:  # type: ignore[no-untyped-
         w = window(lang)
         w.navigator.select("PL", 2023)
         settle(w)
+        problems_shot(w, settle, page)
+        w.grab().save(str(out / ("problems-dock.png" if lang == "en" else f"problems-{lang}.png")))
         if lang == "en":  # some history and comments to show (once: the store is shared)
             w.doc.set("/clusters/1/members", 45)
             w.doc.set("/policies/0/budget_eur", 18_500_000)
@@ -201,6 +217,7 @@ def places(out: Path, window, settle, page) -> None:  # type: ignore[no-untyped-
             for i, (path, text) in enumerate(
                 [
                     ("/clusters/1/members", "Is 45 members right? The register lists 51."),
+                    ("/policies/0/budget_eur", "Budget: the 2024 amendment raised it."),
                     ("", "Overall clear; please cite the 2023 sources."),
                 ]
             ):
@@ -218,9 +235,20 @@ def places(out: Path, window, settle, page) -> None:  # type: ignore[no-untyped-
                 break
         settle(w)
         w.grab().save(str(out / f"places-record-{lang}.png"))
+        # the two boxes on their own, the navigator out of the way so places fit
+        w.nav_dock.hide()
+        settle(w)
+        for view in (rec.history, rec.comments):
+            for col in range(view.columnCount() - 1):
+                view.resizeColumnToContents(col)
+        settle(w)
+        rec.history_box.grab().save(str(out / f"history-{lang}.png"))
+        rec.comments_box.grab().save(str(out / f"comment-{lang}.png"))
         w.close()
     apply_language("en")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs"))
+    # ``--places``: only the readable-places shots (problems, history, comments)
+    args = [a for a in sys.argv[1:] if a != "--places"]
+    main(Path(args[0]) if args else Path("docs"), only_places="--places" in sys.argv)

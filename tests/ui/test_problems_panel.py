@@ -129,3 +129,24 @@ def test_save_state_follows_the_interface_language(qtbot, open_window, pl_store:
     qtbot.waitUntil(lambda: "Version" in w.saved_label.text())
     w.set_ui_language("pl")
     assert "wersja" in w.saved_label.text().lower()
+
+
+@pytest.mark.parametrize(
+    ("lang", "place"),
+    [
+        ("en", "Cluster organisations › Mazovia ICT Cluster › Members"),
+        ("de", "Clusterorganisationen › Mazovia ICT Cluster › Mitglieder"),
+    ],
+)
+def test_the_dock_names_the_place_as_officers_read_it(
+    qtbot, open_window, pl_store: Path, lang: str, place: str
+) -> None:  # type: ignore[no-untyped-def]
+    # the panel's filters once dropped the factsheet on its way to the view:
+    # "Clusters › 1 › Members" instead of the cluster's name
+    w = open_window(pl_store)
+    w.set_ui_language(lang)
+    one_error(qtbot, w)
+    path = f"/clusters/{len(w.doc.factsheet.clusters) - 1}/members"
+    item = w.problems.item_for(path)
+    assert item is not None and item.text(2) == place
+    assert item.toolTip(2) == path  # the pointer stays at hand
