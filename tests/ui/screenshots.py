@@ -76,7 +76,7 @@ def main(out: Path, *, only_places: bool = False) -> None:
     from eccp_desktop.ui.app import create_app
     from eccp_desktop.ui.main_window import MainWindow
     from eccp_desktop.ui.pages import ClustersPage, PoliciesPage, SectionsPage
-    from eccp_desktop.ui.qt import QSettings, Qt
+    from eccp_desktop.ui.qt import QSettings
 
     app = create_app()
     out.mkdir(parents=True, exist_ok=True)
@@ -181,6 +181,7 @@ def problems_shot(w, settle, page) -> None:  # type: ignore[no-untyped-def]
     page(w, ClustersPage)
     settle(w)
     w.resizeDocks([w.problems_dock], [330], Qt.Orientation.Vertical)
+    w.problems.header().resizeSection(2, 580)  # the Place column, wider than its 320 px
     for _ in range(2):  # once to show the page, once more after the dock's resize
         settle(w)
         item = w.problems.item_for("/clusters/1/members")
