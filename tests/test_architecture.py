@@ -158,11 +158,11 @@ STORE_READS = frozenset(
 # Direct reads the window still makes, each with why it is not an operation (yet).
 ALLOWED_READS = {
     # off the GUI thread (run_off_thread), the result handed to a slot; read-only
-    ("main_window.py", "list"): "the navigator's rows and the read-only window's poll",
     ("main_window.py", "load"): "problem counts of the factsheets not open, off-thread",
     ("record_page.py", "history_page"): "the history, one page at a time, off-thread",
     ("comments_dialogs.py", "load"): "the factsheet a PDF's comments are about, off-thread",
-    # a few indexed rows on the GUI thread, when a dialog opens
+    # a few indexed rows on the GUI thread (refresh_navigator, or when a dialog opens)
+    ("main_window.py", "list"): "the navigator's rows: one summary row per factsheet",
     ("editions_dialogs.py", "editions"): "the editions of one country, to fill a list",
     ("editions_dialogs.py", "load"): "the edition the user picked to compare with",
 }
