@@ -6,47 +6,22 @@ Run by ``make test-postgres`` (CI), which starts a private server and sets
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from eccp_desktop.domain.model import Cluster, Factsheet
 from eccp_desktop.exchange import read_package
 from eccp_desktop.store import ConflictError, Store, StoreError
+from tests.pg_server import drop_database, fresh_database, needs_server, pg_url
 from tests.strategies import factsheets
 
-SERVER = os.environ.get("ECCP_TEST_POSTGRES_URL")
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not SERVER, reason="no PostgreSQL server: run `make test-postgres`"),
-]
+__all__ = ["pg_url"]  # the fixture, used by name
 
-
-def _fresh_database() -> str:
-    assert SERVER
-    name = f"eccp_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(SERVER, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return make_url(SERVER).set(database=name).render_as_string(hide_password=False)
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    url = _fresh_database()
-    yield url
-    admin = create_engine(SERVER or "", isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
-    admin.dispose()
+pytestmark = needs_server
 
 
 def test_demo_round_trip_on_postgresql(pg_url: str, demo_files: list[Path]) -> None:
@@ -86,16 +61,13 @@ def test_a_newer_schema_is_refused(pg_url: str) -> None:
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(fs=factsheets())
 def test_any_factsheet_round_trips_on_postgresql(fs: Factsheet) -> None:
-    url = _fresh_database()
+    url = fresh_database()
     try:
         with Store.open(url) as store:
             store.import_factsheets([fs], actor="t")
             assert store.load(fs.country, fs.edition) == fs
     finally:
-        admin = create_engine(SERVER or "", isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE "{make_url(url).database}" WITH (FORCE)'))
-        admin.dispose()
+        drop_database(url)
 
 
 def test_two_processes_create_one_schema_and_two_writers_never_fail(pg_url: str) -> None:
