@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -10,19 +11,10 @@ import pytest
 from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.ui.qt import QMenu
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
+from pick_accelerators import accelerator
+
 pytestmark = pytest.mark.gui
-
-
-def accelerator(text: str) -> str | None:
-    """The letter after a single '&' ("&&" is a literal ampersand)."""
-    i = 0
-    while i < len(text) - 1:
-        if text[i] == "&":
-            if text[i + 1] != "&":
-                return text[i + 1].casefold()
-            i += 1
-        i += 1
-    return None
 
 
 def clashes(titles: list[str]) -> dict[str, list[str]]:
