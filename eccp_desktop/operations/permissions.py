@@ -47,6 +47,14 @@ class Permissions:
         }.get(target, False)
 
 
+def offline_reason() -> str:
+    """Why nothing can be changed while the server is away (banner and refusals)."""
+    return _(
+        "The connection to the store is lost — retrying. Editing resumes when it is back; "
+        "everything saved so far is on the server."
+    )
+
+
 NOTHING = Permissions(False, False, False, False, False, False, False)
 
 
@@ -57,12 +65,20 @@ def permissions_for(
     read_only: bool = False,
     rights: Rights | None = None,
     country: str | None = None,
+    offline: bool = False,
 ) -> Permissions:
     """``status`` of the open factsheet (None: none open); reviewer mode; read-only store.
 
     ``rights``: what the server lets the login do (a shared PostgreSQL store),
     ``country`` the open factsheet's: what the server would refuse is off too.
+    ``offline``: the server cannot be reached now: nothing can be written
+    until it is back; what is shown can still be read and exported.
     """
+    if offline:
+        return Permissions(
+            False, False, False, False, False, False, status is not None,
+            why_not_edit=offline_reason(),
+        )  # fmt: skip
     limited = rights is not None and not rights.unrestricted
     if limited and not read_only:
         assert rights is not None

@@ -50,6 +50,9 @@ class Conflict:
     reason: str
     changed_by: str = ""
     changes: Changes = Changes(paths=(ROOT,), status=True, history=True)
+    # the edit and both sides when they changed the same field (rebase.EditMerge):
+    # the window shows the merge view; None when the edit cannot apply any more
+    merge: Any = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,7 @@ class Failed:
 
     reason: str
     changes: Changes = Changes()
+    offline: bool = False  # the server cannot be reached: the window waits for it
 
 
 Outcome = Done | Refused | Conflict | Failed

@@ -8,6 +8,13 @@ undo stack and the store always agree: a refusal is said, a conflict reloads
 what the store holds and drops the undo steps that no longer apply.
 Every change, done, undone or redone, is announced with ``changed(path)``;
 validation reruns shortly after, off the keystroke (``problems_changed``).
+
+On a shared server store two more things can happen. Someone saved in
+between: the edit is merged into theirs (``notice`` says so), or, when both
+changed the same field, ``merge_needed`` hands the window the merge view.
+The server went away: ``unreachable``; the value that could not be saved
+stays in ``pending`` (widgets keep showing it) and is saved when the
+window says the server is back (``flush_pending``).
 """
 
 from __future__ import annotations
@@ -76,6 +83,9 @@ class Document(QObject):
     failed = Signal(str)  # a refusal or a store failure, in words (status bar)
     conflict = Signal(str)  # saved elsewhere in between: reloaded (banner)
     permissions_changed = Signal()
+    notice = Signal(str)  # saved, and something to know (merged with others' changes)
+    merge_needed = Signal(object)  # a Conflict with its merge: the merge view decides
+    unreachable = Signal(str)  # the server went away: the window goes read-only and waits
 
     def __init__(self, ops: FactsheetOps | EditingSession, *, reviewer: bool = False) -> None:
         super().__init__()
@@ -93,6 +103,8 @@ class Document(QObject):
         self._timer.setInterval(120)
         self._timer.timeout.connect(self._revalidate)
         self.session.subscribe(self._on_change)
+        # path -> value typed while the server was away; shown, saved when it is back
+        self.pending: dict[str, Any] = {}
 
     # -- state ---------------------------------------------------------------
     @property
@@ -130,13 +142,38 @@ class Document(QObject):
         except LookupError:
             return None
 
+    def pending_under(self, path: str) -> dict[str, Any]:
+        """Unsaved values of the fields right below ``path`` (a text's languages), by name."""
+        prefix = path.rstrip("/") + "/"
+        return {
+            p[len(prefix) :]: v
+            for p, v in self.pending.items()
+            if p.startswith(prefix) and "/" not in p[len(prefix) :]
+        }
+
+    def set_offline(self, offline: bool) -> None:
+        """The window's word on the server: away (read-only) or back."""
+        if offline != self.ops.offline:
+            self.ops.offline = offline
+            self.permissions_changed.emit()
+
+    def flush_pending(self) -> None:
+        """Save what was typed while the server was away (merged if others saved meanwhile)."""
+        pending, self.pending = self.pending, {}
+        for path, value in pending.items():
+            if not self.set(path, value) and path not in self.pending:
+                self.changed.emit(path)  # refused after all: the field shows what is stored
+
     # -- editing -------------------------------------------------------------
     def execute(self, op: Operation, *, merge_key: str | None = None) -> bool:
         """Apply and save ``op`` as one undo step; False (and ``failed``) if refused."""
         outcome = self.ops.edit(op, coalesce=merge_key is not None)
         if isinstance(outcome, Done):
-            self.undo_stack.push(EditCommand(self, op, outcome.value, merge_key))
+            self.pending.pop(op.path, None)
+            self._done(op, outcome, merge_key)
             return True
+        if isinstance(outcome, Failed) and outcome.offline and isinstance(op, SetValue):
+            self.pending[op.path] = op.value  # kept in the field until the server is back
         self.handle(outcome)
         return False
 
@@ -144,7 +181,24 @@ class Document(QObject):
         """Review comments: allowed in reviewer mode and when signed off, never read-only."""
         outcome = self.ops.comment(op)
         if isinstance(outcome, Done):
-            self.undo_stack.push(EditCommand(self, op, outcome.value, None))
+            self._done(op, outcome, None)
+            return True
+        self.handle(outcome)
+        return False
+
+    def _done(self, op: Operation, outcome: Done, merge_key: str | None) -> None:
+        if outcome.value is None:  # saved as a merged whole: the old steps do not apply
+            self.undo_stack.clear()
+        else:
+            self.undo_stack.push(EditCommand(self, op, outcome.value, merge_key))
+        if outcome.message:
+            self.notice.emit(outcome.message)
+
+    def settle_merge(self, conflict: Conflict, choices: dict[str, Any]) -> bool:
+        """The merge view's choices for ``conflict``: saved, or said why not."""
+        outcome = self.ops.settle_merge(conflict.merge, choices)
+        if isinstance(outcome, Done):
+            self.undo_stack.clear()  # a merged whole: the steps before it do not apply
             return True
         self.handle(outcome)
         return False
@@ -172,8 +226,12 @@ class Document(QObject):
             self.permissions_changed.emit()  # the status may have changed too
             self.conflict.emit(outcome.reason)
             self.failed.emit(outcome.reason)
+            if outcome.merge is not None:
+                self.merge_needed.emit(outcome)
         elif isinstance(outcome, Refused | Failed):
             self.failed.emit(outcome.reason)
+            if isinstance(outcome, Failed) and outcome.offline:
+                self.unreachable.emit(outcome.reason)
 
     def step_failed(self, outcome: Outcome) -> None:
         """An undo or redo was refused: the stack no longer matches the store, drop it.

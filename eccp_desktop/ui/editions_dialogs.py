@@ -10,26 +10,22 @@ from pathlib import Path
 from typing import Any
 
 from eccp_desktop.i18n import _, current_language, ngettext
+from eccp_desktop.ui.merge_view import ConflictTable
 from eccp_desktop.ui.qt import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QSpinBox,
     Qt,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
 )
 
 PathRole = Qt.ItemDataRole.UserRole
-_SIDES = ("", "here", "incoming")
 
 
 def _plan_lines(plan: Any, lang: str) -> list[str]:
@@ -78,7 +74,6 @@ class ImportMergePreview(QDialog):
         notes: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
-        from eccp_desktop.i18n.places import format_value, place_label
         from eccp_desktop.operations.editions_ops import ReceivedPlan
 
         lines: list[str] = []
@@ -103,34 +98,18 @@ class ImportMergePreview(QDialog):
         self.summary.setWordWrap(True)
         self.listing = self.summary  # the name the import preview's tests use
         layout.addWidget(self.summary)
-        self.combos: list[tuple[str, str, QComboBox]] = []  # file, key, choice
-        self.conflicts = QTreeWidget(self)
-        self.conflicts.setAccessibleName(_("Merge conflicts"))
-        self.conflicts.setHeaderLabels(
-            [_("Place"), _("Base"), _("Here (this store)"), _("Incoming (package)"), _("Take")]
+        self.conflicts = ConflictTable(
+            self,
+            (_("Place"), _("Base"), _("Here (this store)"), _("Incoming (package)")),
+            (_("Keep mine"), _("Take incoming")),
+            (_("Keep all mine"), _("Take all incoming")),
         )
-        self.conflicts.setRootIsDecorated(False)
         for plan in planned.plans:
-            for c in plan.result.conflicts if plan.result else []:
-                item = QTreeWidgetItem(
-                    [
-                        f"{plan.incoming.country} {plan.incoming.edition}: "
-                        + place_label(plan.result.merged, c.path, lang),
-                        format_value(c.base, c.path, lang),
-                        format_value(c.here, c.path, lang),
-                        format_value(c.incoming, c.path, lang),
-                        "",
-                    ]
-                )
-                item.setData(0, PathRole, c.path)
-                item.setToolTip(0, item.text(0))
-                self.conflicts.addTopLevelItem(item)
-                combo = QComboBox(self.conflicts)
-                combo.addItems([_("— choose —"), _("Keep mine"), _("Take incoming")])
-                combo.setAccessibleName(_("Choice for {place}").format(place=item.text(0)))
-                combo.currentIndexChanged.connect(self._update)
-                self.conflicts.setItemWidget(item, 4, combo)
-                self.combos.append((plan.source, c.key, combo))
+            if plan.result and plan.result.conflicts:
+                prefix = f"{plan.incoming.country} {plan.incoming.edition}: "
+                self.conflicts.add(plan.source, prefix, plan.result.conflicts, plan.result.merged)
+        self.combos = self.conflicts.combos
+        self.all_incoming, self.all_mine = self.conflicts.all_incoming, self.conflicts.all_mine
         if self.combos:
             n = len(self.combos)
             layout.addWidget(
@@ -144,23 +123,9 @@ class ImportMergePreview(QDialog):
                 )
             )
             layout.addWidget(self.conflicts)
-            header = self.conflicts.header()
-            header.setStretchLastSection(False)
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            for i in range(1, 5):
-                header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
-            self.conflicts.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-            row = QHBoxLayout()
-            self.all_incoming = QPushButton(_("Take all incoming"), self)
-            self.all_mine = QPushButton(_("Keep all mine"), self)
-            self.all_incoming.clicked.connect(lambda: self._all(2))
-            self.all_mine.clicked.connect(lambda: self._all(1))
-            row.addWidget(self.all_incoming)
-            row.addWidget(self.all_mine)
-            row.addStretch(1)
-            layout.addLayout(row)
         else:
             self.conflicts.hide()
+        self.conflicts.changed.connect(self._update)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.ok = buttons.addButton(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(_("Import"))
@@ -172,20 +137,12 @@ class ImportMergePreview(QDialog):
         if not self.combos:  # opens at a size that reads the lines without resizing
             self.resize(max(640, min(1000, self.summary.sizeHintForColumn(0) + 60)), 400)
 
-    def _all(self, index: int) -> None:
-        for _file, _key, combo in self.combos:
-            combo.setCurrentIndex(index)
-
     def _update(self, *_args: Any) -> None:
         # nothing is written until every conflict has a side
-        self.ok.setEnabled(all(c.currentIndex() > 0 for _f, _k, c in self.combos))
+        self.ok.setEnabled(self.conflicts.complete())
 
     def choices(self) -> dict[str, dict[str, Any]]:
-        result: dict[str, dict[str, Any]] = {}
-        for file, key, combo in self.combos:
-            if combo.currentIndex() > 0:
-                result.setdefault(file, {})[key] = _SIDES[combo.currentIndex()]
-        return result
+        return self.conflicts.choices()
 
 
 def import_files(window: Any, files: list[str]) -> None:

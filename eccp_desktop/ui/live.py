@@ -25,9 +25,15 @@ BACKOFF = (1, 2, 5, 10, 30)  # seconds between attempts to listen again
 
 
 class LiveStore(QObject):
-    """Emits ``heard`` (a notifications.Heard) whenever other clients changed factsheets."""
+    """Emits ``heard`` (a notifications.Heard) whenever other clients changed factsheets.
+
+    ``lost`` when the connection to the server goes (the window turns
+    read-only), ``back`` once it listens again (before the resync's ``heard``).
+    """
 
     heard = Signal(object)
+    lost = Signal()
+    back = Signal()
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +46,7 @@ class LiveStore(QObject):
         self._notifier: QSocketNotifier | None = None
         self._busy = False  # one drain or reconnect at a time
         self._attempt = 0
+        self.away = False  # between a lost connection and the next successful listen
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
         self._arm()
@@ -76,7 +83,15 @@ class LiveStore(QObject):
         if heard:
             self.heard.emit(heard)
 
+    def probe(self) -> None:
+        """Something else found the server gone (a save failed): find out, and wait for it."""
+        if not self.away:
+            self._lost()
+
     def _lost(self) -> None:
+        if not self.away:
+            self.away = True
+            self.lost.emit()
         if self._notifier is not None:
             self._notifier.setEnabled(False)
             self._notifier.deleteLater()
@@ -86,7 +101,8 @@ class LiveStore(QObject):
         QTimer.singleShot(pause * 1000, self._reconnect)
 
     def _reconnect(self) -> None:
-        if self._busy:
+        if self._busy:  # a drain is still out: try once it is surely back
+            QTimer.singleShot(BACKOFF[0] * 1000, self._reconnect)
             return
         self._busy = True
         run_off_thread(self.watcher.reconnect, self._reconnected, self._still_away, owner=self)
@@ -95,6 +111,9 @@ class LiveStore(QObject):
         self._busy = False
         self._attempt = 0
         self._arm()
+        if self.away:
+            self.away = False
+            self.back.emit()
         self.heard.emit(heard)  # resync: what was missed is reloaded
 
     def _still_away(self, _message: str) -> None:

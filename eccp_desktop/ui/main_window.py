@@ -42,6 +42,9 @@ class MainWindow(QMainWindow):
         self.lock: Any = None
         self._ids: dict[tuple[str, int], int] = {}  # (country, edition) -> row id
         self.locked_out = False
+        self.offline = False  # the server store cannot be reached: read-only until back
+        self._live: Any = None
+        self.merge_dialog: Any = None
         self.doc: Any = None
         self.notice: Any = None
         self.editor: Any = None
@@ -72,7 +75,9 @@ class MainWindow(QMainWindow):
         self.store_label = QLabel(self)
         self.saved_label = QLabel(self)
         self.counts_label = QLabel(self)
-        for w in (self.store_label, self.saved_label):
+        self.connection_label = QLabel(self)  # said while the server is away
+        self.connection_label.hide()
+        for w in (self.store_label, self.connection_label, self.saved_label):
             self.statusBar().addWidget(w)
         self.statusBar().addPermanentWidget(self.counts_label)
         # the busy indicator of work running off the GUI thread (import, reads)
@@ -161,6 +166,34 @@ class MainWindow(QMainWindow):
 
         self._live = LiveStore(self.store, self)
         self._live.heard.connect(self._heard)
+        self._live.lost.connect(lambda: self._set_offline(True))
+        self._live.back.connect(lambda: self._set_offline(False))
+
+    def _connection_lost(self, _reason: str = "") -> None:
+        """A save found the server gone: wait for it (the watcher retries) if others can write."""
+        if self._live is not None:
+            self._set_offline(True)
+            self._live.probe()
+
+    def _set_offline(self, offline: bool) -> None:
+        """Read-only while the server is away; when it is back, what waited is saved."""
+        if offline == self.offline:
+            return
+        self.offline = offline
+        self.connection_label.setVisible(offline)
+        self._say_connection()
+        if self.doc is not None:
+            self.doc.set_offline(offline)
+        if not offline:
+            self.statusBar().showMessage(_("The connection to the store is back."), 8000)
+            if self.doc is not None:
+                self.doc.flush_pending()  # before the resync reloads the factsheet
+        self.update_actions()
+
+    def _say_connection(self) -> None:
+        self.connection_label.setText(
+            "\u26a0 " + _("Connection to the store lost — retrying…") if self.offline else ""
+        )
 
     def _heard(self, heard: Any) -> None:
         """Others changed factsheets: the list, and the open one if it moved under us."""
@@ -252,6 +285,10 @@ class MainWindow(QMainWindow):
         doc.changed.connect(self._changed)
         doc.conflict.connect(self._conflict)
         doc.permissions_changed.connect(self._permissions_changed)
+        doc.notice.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        doc.unreachable.connect(self._connection_lost)
+        doc.merge_needed.connect(self._merge_needed)
+        doc.set_offline(self.offline)
         self._permissions_changed()
         self._say_saved(N_("All changes saved"))
         self.setWindowTitle(self._title())
@@ -311,6 +348,14 @@ class MainWindow(QMainWindow):
                 message, "warning", [(_("OK"), self._permissions_changed)]
             )
 
+    def _merge_needed(self, conflict: Any) -> None:
+        """Someone saved the same field meanwhile: the merge view lets the user choose."""
+        from eccp_desktop.ui.merge_view import resolve_edit_conflict
+
+        if self.merge_dialog is not None and is_valid(self.merge_dialog):
+            self.merge_dialog.close()  # the newer conflict includes what is still to choose
+        resolve_edit_conflict(self, conflict)
+
     def _permissions_changed(self) -> None:
         """Editable or not follows the state: pages, actions and the banner at once."""
         self.update_actions()
@@ -341,7 +386,7 @@ class MainWindow(QMainWindow):
             perms = self.doc.permissions
         else:
             read_only = self.store is None or self.store.read_only
-            perms = permissions_for(None, read_only=read_only)
+            perms = permissions_for(None, read_only=read_only, offline=self.offline)
         self.actions_.update(perms, self.doc)
         if self._busy:  # one import (or new edition) at a time: its write may still run
             self.actions_.import_.setEnabled(False)
@@ -470,6 +515,7 @@ class MainWindow(QMainWindow):
             self.placeholder.setText(_("Opening the store…"))
         self.content_combo.setToolTip(_("Language of the texts being edited"))
         self.content_combo.setAccessibleName(_("Content language"))
+        self._say_connection()
         self.navigator.retranslate()
         self.problems.retranslate()
         self.problems_panel.retranslate()
@@ -520,9 +566,8 @@ class MainWindow(QMainWindow):
         from eccp_desktop.ui.runner import wait_for_all
 
         self._closing = True  # timers queued before now start no more store work
-        live = getattr(self, "_live", None)
-        if live is not None:
-            live.close()
+        if self._live is not None:
+            self._live.close()
         for dialog in self.findChildren(QWidget):
             stop = getattr(dialog, "stop_work", None)
             if callable(stop):

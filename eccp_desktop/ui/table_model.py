@@ -120,6 +120,10 @@ class ListTableModel(QAbstractTableModel):
 
     def _value(self, row: int, column: int) -> Any:
         col = self.columns[column]
+        if self.doc.pending:  # typed while the server was away: shown until it is saved
+            path = self.cell_path(row, column)
+            if path in self.doc.pending:
+                return self.doc.pending[path]
         item = self.items()[row]
         if col.kind == "levels":
             return item.levels.get(col.field, [])

@@ -108,7 +108,8 @@ class LocalizedTextEdit(QWidget):
             self.tabs.setCurrentIndex(self._langs.index(lang))
 
     def _texts(self) -> dict[str, str]:
-        return self.doc.get_safe(self.path) or {}
+        # what the server has not got yet (it went away) stays in the field
+        return {**(self.doc.get_safe(self.path) or {}), **self.doc.pending_under(self.path)}
 
     def _mark_tabs(self) -> None:
         texts = self._texts()
@@ -123,12 +124,13 @@ class LocalizedTextEdit(QWidget):
 
     def _load(self) -> None:
         text = self._texts().get(self.lang, "")
-        if self.editor.toPlainText() != text:
+        old = self.editor.toPlainText()
+        if old != text:
             self.editor.blockSignals(True)
-            cursor = self.editor.textCursor().position()
+            cursor = _follow(self.editor.textCursor().position(), old, text)
             self.editor.setPlainText(text)
             c = self.editor.textCursor()
-            c.setPosition(min(cursor, len(text)))
+            c.setPosition(cursor)
             self.editor.setTextCursor(c)
             self.editor.blockSignals(False)
         self.editor.setReadOnly(not self.doc.editable)
@@ -136,7 +138,8 @@ class LocalizedTextEdit(QWidget):
 
     def _typed(self) -> None:
         if not self.doc.set(f"{self.path}/{self.lang}", self.editor.toPlainText(), merge=True):
-            self._load()
+            self._load()  # what is stored, or what waits for the server
+            self._show_problems()
 
     def _on_changed(self, path: str) -> None:
         if path in ("/", "/languages", "/status"):
@@ -156,11 +159,14 @@ class LocalizedTextEdit(QWidget):
 
     def _show_problems(self) -> None:
         problems = self.doc.problems_at(self.path)
-        if problems:
-            marks = {"error": "\u2716", "warning": "\u26a0", "info": "\u2139"}
-            self.problem.setText(
-                "\n".join(f"{marks.get(p.severity, '!')} {p.message}" for p in problems[:3])
-            )
+        marks = {"error": "\u2716", "warning": "\u26a0", "info": "\u2139"}
+        lines = [f"{marks.get(p.severity, '!')} {p.message}" for p in problems[:3]]
+        if self.doc.pending_under(self.path):
+            lines.insert(0, "\u23f3 " + _(
+                "Not saved yet: the connection to the store is lost. It is saved when it is back."
+            ))  # fmt: skip
+        if lines:
+            self.problem.setText("\n".join(lines))
             self.problem.show()
         else:
             self.problem.hide()
@@ -186,3 +192,21 @@ class LocalizedTextEdit(QWidget):
         if lang:
             self.select_language(lang)
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _follow(cursor: int, old: str, new: str) -> int:
+    """Where the cursor goes when the stored text replaces what is shown (a reload, a merge).
+
+    At the end it stays at the end (the user goes on typing there); before
+    the first difference it stays; after it, it moves with the text after it.
+    """
+    if cursor >= len(old):
+        return len(new)
+    prefix = 0
+    for a, b in zip(old, new, strict=False):
+        if a != b:
+            break
+        prefix += 1
+    if cursor <= prefix:
+        return cursor
+    return max(prefix, min(len(new), cursor + len(new) - len(old)))

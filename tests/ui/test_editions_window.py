@@ -60,7 +60,7 @@ def test_the_merge_preview_settles_each_conflict_and_the_history_says_who_chose(
 
     def interact(dialog) -> int:  # type: ignore[no-untyped-def]
         dialog.show()
-        tree = dialog.conflicts
+        tree = dialog.conflicts.tree
         rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
         seen["rows"] = [[r.text(c) for c in range(4)] for r in rows]
         assert not dialog.ok.isEnabled()  # nothing is written before every choice

@@ -66,3 +66,36 @@ def test_after_a_server_restart_the_window_listens_again(
     qtbot.waitUntil(lambda: _budget(w) == 70, timeout=20000)
     # nothing for a terminal either: no traceback logged for the dead connection
     assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == []
+
+
+def test_a_server_that_goes_away_makes_the_window_read_only_and_nothing_typed_is_lost(
+    qtbot, open_window, private_server: PrivateServer, caplog: pytest.LogCaptureFixture
+) -> None:  # type: ignore[no-untyped-def]
+    from eccp_desktop.ui.pages import SectionsPage
+
+    url = _seeded(fresh_database(private_server.url))
+    w = open_window(url)
+    page = next(p for p in w.editor.pages if isinstance(p, SectionsPage))
+    w.editor.show_page(w.editor.pages.index(page))
+    text = page.editor.editor
+    text.setFocus()
+    text.moveCursor(text.textCursor().MoveOperation.End)
+    before = text.toPlainText()
+
+    private_server.stop()
+    qtbot.keyClicks(text, " X")  # the first keystroke finds the server gone
+    qtbot.waitUntil(lambda: w.offline, timeout=20000)
+    assert "retrying" in w.connection_label.text()
+    assert text.isReadOnly()
+    assert text.toPlainText().startswith(before + " ")  # what was typed stays in the field
+
+    private_server.start()
+    qtbot.waitUntil(lambda: not w.offline, timeout=40000)  # backoff 1, 2, 5, 10 s
+    typed = text.toPlainText()
+    qtbot.waitUntil(lambda: not w.doc.pending, timeout=10000)
+    with Store.open(url) as s:
+        assert s.load("PL", 2023).sections["economic_context"]["en"] == typed
+    qtbot.keyClicks(text, "Y")
+    with Store.open(url) as s:
+        assert s.load("PL", 2023).sections["economic_context"]["en"] == typed + "Y"
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == []
