@@ -75,10 +75,13 @@ class MainWindow(QMainWindow):
         self.store_label = QLabel(self)
         self.saved_label = QLabel(self)
         self.counts_label = QLabel(self)
-        self.connection_label = QLabel(self)  # said while the server is away
-        self.connection_label.hide()
-        for w in (self.store_label, self.connection_label, self.saved_label):
+        for w in (self.store_label, self.saved_label):
             self.statusBar().addWidget(w)
+        # said while the server is away; permanent: no passing message hides it
+        self.connection_label = QLabel(self)
+        self.connection_label.setObjectName("connectionLost")
+        self.connection_label.hide()
+        self.statusBar().addPermanentWidget(self.connection_label)
         self.statusBar().addPermanentWidget(self.counts_label)
         # the busy indicator of work running off the GUI thread (import, reads)
         self.busy_label = QLabel(self)

@@ -18,8 +18,10 @@ from eccp_desktop.ui.qt import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     Qt,
+    QTimer,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -53,16 +55,35 @@ class ConflictTable(QWidget):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.tree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for i in range(1, 5):
-            header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 260)
+        for i in (1, 2, 3):  # the values share the rest; the panes below show them whole
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
         self.all_incoming = QPushButton(every[1], self)
         self.all_mine = QPushButton(every[0], self)
         self.all_incoming.clicked.connect(lambda: self.choose_all(2))
         self.all_mine.clicked.connect(lambda: self.choose_all(1))
+        # the selected conflict in full, side by side (a text is cut in the list)
+        self.whole: list[QPlainTextEdit] = []
+        panes = QHBoxLayout()
+        for caption in headers[1:]:
+            column = QVBoxLayout()
+            label = QLabel(caption, self)
+            pane = QPlainTextEdit(self)
+            pane.setReadOnly(True)
+            pane.setAccessibleName(caption)
+            label.setBuddy(pane)
+            column.addWidget(label)
+            column.addWidget(pane)
+            panes.addLayout(column)
+            self.whole.append(pane)
+        self._values: dict[int, tuple[str, str, str]] = {}
+        self.tree.currentItemChanged.connect(self._show_whole)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.tree, 3)
+        layout.addLayout(panes, 2)
         row = QHBoxLayout()
         row.addWidget(self.all_incoming)
         row.addWidget(self.all_mine)
@@ -86,15 +107,41 @@ class ConflictTable(QWidget):
             )
             item.setData(0, PathRole, c.path)
             item.setToolTip(0, item.text(0))
+            whole = []
             for column, value in ((1, c.base), (2, c.here), (3, c.incoming)):
-                item.setToolTip(column, _whole(value) or item.text(column))  # texts are cut
+                whole.append(_whole(value) or item.text(column))
+                item.setToolTip(column, whole[-1])  # texts are cut in the list
             self.tree.addTopLevelItem(item)
+            self._values[self.tree.indexOfTopLevelItem(item)] = (whole[0], whole[1], whole[2])
             combo = QComboBox(self.tree)
             combo.addItems([_("— choose —"), *self._take])
             combo.setAccessibleName(_("Choice for {place}").format(place=item.text(0)))
             combo.currentIndexChanged.connect(self.changed)
             self.tree.setItemWidget(item, 4, combo)
             self.combos.append((source, c.key, combo))
+        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        # laid out only now: scroll the panes to where the versions part
+        QTimer.singleShot(0, lambda: self._show_whole(self.tree.currentItem()))
+
+    def _show_whole(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        values = (
+            self._values.get(self.tree.indexOfTopLevelItem(item), ("", "", ""))
+            if item
+            else ("", "", "")
+        )
+        base, mine, theirs = values
+        mine_at, theirs_at = _first_difference(base, mine), _first_difference(base, theirs)
+        starts = (min(mine_at, theirs_at), mine_at, theirs_at)
+        for pane, text, at in zip(self.whole, values, starts, strict=True):
+            pane.setPlainText(text)
+            cursor = pane.textCursor()  # where each side changed the text: in view
+            cursor.setPosition(min(at, len(text)))
+            pane.setTextCursor(cursor)
+            pane.ensureCursorVisible()
 
     def choose_all(self, index: int) -> None:
         for _source, _key, combo in self.combos:
@@ -110,6 +157,14 @@ class ConflictTable(QWidget):
             if combo.currentIndex() > 0:
                 result.setdefault(source, {})[key] = SIDES[combo.currentIndex()]
         return result
+
+
+def _first_difference(a: str, b: str) -> int:
+    """The position where the two texts stop being the same."""
+    for i, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            return i
+    return min(len(a), len(b))
 
 
 def _whole(value: Any) -> str:
@@ -161,7 +216,7 @@ class EditMergeDialog(QDialog):
         layout.addWidget(buttons)
         self.table.changed.connect(self._update)
         self._update()
-        self.resize(900, 360)
+        self.resize(1000, 520)
 
     def _update(self) -> None:
         self.ok.setEnabled(self.table.complete())

@@ -162,7 +162,7 @@ class LocalizedTextEdit(QWidget):
         marks = {"error": "\u2716", "warning": "\u26a0", "info": "\u2139"}
         lines = [f"{marks.get(p.severity, '!')} {p.message}" for p in problems[:3]]
         if self.doc.pending_under(self.path):
-            lines.insert(0, "\u23f3 " + _(
+            lines.insert(0, "\u26a0 " + _(
                 "Not saved yet: the connection to the store is lost. It is saved when it is back."
             ))  # fmt: skip
         if lines:
