@@ -19,6 +19,8 @@ os.environ.setdefault("ECCP_LANG", "en")
 
 
 def main(out: Path) -> None:
+    from PySide6.QtTest import QTest
+
     from eccp_desktop.exchange import read_package
     from eccp_desktop.paths import demo_packages
     from eccp_desktop.store import Store
@@ -27,8 +29,6 @@ def main(out: Path) -> None:
     from eccp_desktop.ui.language import apply_language
     from eccp_desktop.ui.main_window import MainWindow
     from eccp_desktop.ui.pages import SectionsPage
-    from PySide6.QtTest import QTest
-
     from eccp_desktop.ui.qt import QSettings
 
     app = create_app()
