@@ -25,6 +25,8 @@ from eccp_desktop.i18n.formatting import format_number
 from eccp_desktop.paths import resource
 
 if TYPE_CHECKING:  # jsonschema is imported when the first package is read (start-up time)
+    from collections.abc import Iterable
+
     import jsonschema
     from jsonschema.protocols import Validator
 
@@ -112,6 +114,48 @@ def _json_type(value: Any) -> str:
         list: "array",
         dict: "object",
     }.get(type(value), type(value).__name__)
+
+
+def check_changes(data: dict[str, Any], paths: Iterable[str]) -> list[Problem]:
+    """Problems of the parts of ``data`` that ``paths`` changed, by the package's schema.
+
+    What a save writes must load again (the store refuses to load what a
+    package could not carry). Checking the whole document on every keystroke
+    costs ~60 ms for 500 clusters; this checks the changed item of a list (one
+    cluster, one comment) or the changed top-level field, ~0.1 ms.
+    """
+    validator = _validator()
+    properties = validator.schema.get("properties", {})
+    problems: list[Problem] = []
+    checked: set[str] = set()
+    for path in paths:
+        parts = path.strip("/").split("/")
+        key = parts[0]
+        if key not in properties or key not in data:
+            continue
+        sub, instance, where = properties[key], data[key], f"/{key}"
+        items = sub.get("items") if isinstance(sub, dict) else None
+        if (
+            isinstance(items, dict)
+            and items.get("type") == "object"
+            and isinstance(instance, list)
+            and len(parts) > 1
+            and parts[1].isdigit()
+        ):
+            index = int(parts[1])
+            if index >= len(instance):
+                continue  # removed: nothing new to check
+            sub, instance, where = items, instance[index], f"/{key}/{index}"
+        if where in checked:
+            continue
+        checked.add(where)
+        for error in validator.evolve(schema=sub).iter_errors(instance):
+            inner, message = _describe(error)
+            problems.append(Problem(where + inner, message))
+        problems += [
+            Problem(where + p.path, p.message) for p in strict_json.walk_problems(instance)
+        ]
+    return problems
 
 
 def check_document(data: Any) -> list[Problem]:

@@ -29,3 +29,7 @@ class StoreUnreachableError(StoreError):
     Nothing half-written: the transaction that met it was not committed (or, if
     the commit itself was cut off, is found again by version on reconnection).
     """
+
+
+class InvalidFactsheetError(StoreError):
+    """A save that would store what no package could carry (and the store would not load)."""

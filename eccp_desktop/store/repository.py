@@ -24,13 +24,14 @@ from eccp_desktop.domain.countries import COUNTRIES
 from eccp_desktop.domain.model import Factsheet
 from eccp_desktop.exchange.codec import factsheet_to_dict
 from eccp_desktop.exchange.diff import Change, diff
-from eccp_desktop.exchange.package import check_document
+from eccp_desktop.exchange.package import check_changes, check_document
 from eccp_desktop.i18n import _
 from eccp_desktop.store import creation, damage, faults, mapping, opening, retry, rights
 from eccp_desktop.store import engine as engines
 from eccp_desktop.store import schema as s
 from eccp_desktop.store.errors import (
     ConflictError,
+    InvalidFactsheetError,
     NotFoundError,
     StoreError,
     StoreReadOnlyError,
@@ -390,6 +391,7 @@ class Store:
             changes = diff(old, new)
             if not changes:
                 return int(row.version)
+            self._check_loadable(factsheet, new, changes)
             self._check_rights(
                 conn, row.country, comments_only=all(c.path.startswith(COMMENTS) for c in changes)
             )
@@ -413,6 +415,16 @@ class Store:
                 )
         self._snapshots[row.id] = (version, new)
         return int(version)
+
+    def _check_loadable(self, factsheet: Factsheet, new: dict[str, Any], changes: Any) -> None:
+        """Refuse, writing nothing, a change the store would refuse to load (a bad code)."""
+        problems = check_changes(new, [c.path for c in changes])
+        if problems:
+            raise InvalidFactsheetError(
+                _("not saved: the {code} {edition} factsheet would be invalid at {place}").format(
+                    code=factsheet.country, edition=factsheet.edition, place=problems[0]
+                )
+            )
 
     @retry.retried
     def import_factsheets(

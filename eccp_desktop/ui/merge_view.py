@@ -119,8 +119,9 @@ class ConflictTable(QWidget):
             combo.currentIndexChanged.connect(self.changed)
             self.tree.setItemWidget(item, 4, combo)
             self.combos.append((source, c.key, combo))
-        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if self.tree.currentItem() is None and first is not None:
+            self.tree.setCurrentItem(first)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
