@@ -10,7 +10,15 @@ from eccp_desktop.i18n import _
 
 
 class EditionError(ValueError):
-    """The edition cannot be started as asked; the message says why."""
+    """The edition cannot be started as asked; the message says why.
+
+    ``field`` names the input it is about ("country", "year"; "" for none), so
+    that a dialog can show the message at that field.
+    """
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 def next_edition(source: Factsheet, year: int) -> Factsheet:
@@ -54,13 +62,15 @@ def empty_factsheet(country: str, year: int) -> Factsheet:
         raise EditionError(
             _(
                 "“{code}” is not a country the ECCP covers; expected a code such as PL, DE or GR"
-            ).format(code=country)
+            ).format(code=country),
+            "country",
         )
     if not FIRST_EDITION <= year <= LAST_EDITION:
         raise EditionError(
             _("{year} is not an edition year; expected a year from {first} to {last}").format(
                 year=year, first=FIRST_EDITION, last=LAST_EDITION
-            )
+            ),
+            "year",
         )
     national = [lang for lang in COUNTRIES[code].languages if lang in EU_LANGUAGES]
     return Factsheet(

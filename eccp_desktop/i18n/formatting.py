@@ -115,6 +115,7 @@ def _date_locale(lang: str) -> Locale:
     return locale(ENGLISH_DATES) if lang == "en" else locale(lang)
 
 
+@lru_cache(maxsize=4096)  # Babel takes ~20 us a date; a validation run repeats a few hundred
 def format_date(value: dt.date, lang: str, form: str = "medium") -> str:
     return babel_dates.format_date(value, format=form, locale=_date_locale(lang))
 

@@ -48,7 +48,9 @@ def new_factsheet(store: Store, country: str, year: int, *, actor: str) -> Outco
         return Refused(_("The store is read-only: no factsheet can be started."))
     try:
         fs = create_factsheet(store, country, year, actor=actor)
-    except (EditionError, StoreError) as e:
+    except EditionError as e:
+        return Refused(str(e), where=e.field)
+    except StoreError as e:
         return Refused(str(e))
     return Done(Changes(factsheets=True, history=True), value=fs)
 

@@ -41,6 +41,7 @@ class Refused:
     reason: str
     problems: list[Any] = field(default_factory=list)
     changes: Changes = Changes()
+    where: str = ""  # the input field the refusal is about ("year"), for a dialog
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,7 +81,7 @@ def create_factsheet(store: Store, country: str, year: int, *, actor: str) -> Fa
 
 def _exists(code: str, year: int) -> EditionError:
     return EditionError(
-        _("the {code} {year} factsheet exists already").format(code=code, year=year)
+        _("the {code} {year} factsheet exists already").format(code=code, year=year), "year"
     )
 
 

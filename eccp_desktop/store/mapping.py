@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import JSON, Connection, Date, Table, Text, delete, insert, select, type_coerce
 
 from eccp_desktop.domain import model
+from eccp_desktop.gcpause import gc_paused
 from eccp_desktop.store import schema as s
 
 
@@ -213,6 +214,13 @@ def load_factsheets(conn: Connection, rows: Sequence[Any]) -> list[model.Factshe
     ids = [r.id for r in rows]
     if not ids:
         return []
+    with gc_paused():  # tens of thousands of acyclic objects: see gcpause
+        return _load_factsheets(conn, rows, ids)
+
+
+def _load_factsheets(
+    conn: Connection, rows: Sequence[Any], ids: list[int]
+) -> list[model.Factsheet]:
     sheets = {
         r.id: model.Factsheet(
             country=r.country,

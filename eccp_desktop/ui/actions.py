@@ -37,6 +37,7 @@ class Actions:
 
         P = QStyle.StandardPixmap
         self.import_ = act(P.SP_DialogOpenButton, K.Open, self._import)
+        self.new_factsheet = act(P.SP_FileIcon, None, self._new_factsheet)
         self.export = act(P.SP_DialogSaveButton, K.SaveAs, self._export)
         self.import_comments = act(None, None, self._import_comments)
         self.pdf_export = act(P.SP_FileDialogDetailedView, None, self._pdf_export)
@@ -74,7 +75,7 @@ class Actions:
         self.languages: dict[str, QAction] = {}
         bar = w.menuBar()
         self.file_menu = bar.addMenu("")
-        self.file_menu.addActions([self.import_, self.export])
+        self.file_menu.addActions([self.new_factsheet, self.import_, self.export])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.import_comments)
         self.file_menu.addSeparator()
@@ -147,6 +148,8 @@ class Actions:
         self.mark_reviewed.setEnabled(perms.review)
         self.comment.setEnabled(perms.comment)
         self.import_.setEnabled(perms.import_ or (doc is None and perms.import_))
+        # a new factsheet comes in as an import does: allowed where importing is
+        self.new_factsheet.setEnabled(perms.import_)
         # experts' remarks are comments: reviewers import them too; any factsheet of the
         # store, open or not (a read-only store allows neither)
         self.import_comments.setEnabled(perms.comment or perms.import_)
@@ -164,6 +167,7 @@ class Actions:
         self.view_menu.setTitle(_("&View"))
         self.help_menu.setTitle(_("&Help"))
         self.language_menu.setTitle(_("Interface &language"))
+        self.new_factsheet.setText(_("&New factsheet…"))
         self.import_.setText(_("&Import packages…"))
         self.export.setText(_("&Export package…"))
         self.import_comments.setText(_("Import co&mments from PDF…"))
@@ -269,6 +273,11 @@ class Actions:
         from eccp_desktop.ui.editions_dialogs import show_what_changed
 
         show_what_changed(self.w)
+
+    def _new_factsheet(self) -> None:
+        from eccp_desktop.ui.start_page import new_factsheet
+
+        new_factsheet(self.w)
 
     def _import(self) -> None:
         from eccp_desktop.ui.exchange_dialogs import choose_and_import

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.doc: Any = None
         self.notice: Any = None
         self.editor: Any = None
+        self.start_page: Any = None  # an empty store's: how to import or start one
         self.content_lang = "en"
         self.setAcceptDrops(True)
 
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self.refresh_navigator()
         if not self.navigator.model.rows:
             self.placeholder.setText(self._empty_store_text())
+            self._show_start_page()
         if self.locked_out:
             self.show_banner(
                 _("This store is open in another window: you have a read-only view here.")
@@ -162,6 +164,21 @@ class MainWindow(QMainWindow):
             "This store has no factsheets yet. Import a package with File › Import packages… "
             "or drop one on this window."
         )
+
+    def _show_start_page(self) -> None:
+        from eccp_desktop.ui.start_page import StartPage
+
+        # taken, not replaced: setCentralWidget would delete the placeholder, which
+        # still says the store's state (read-only) for the banner
+        kept = self.takeCentralWidget()
+        if kept is not None:
+            kept.setParent(self)  # still the window's (deleted with it), not shown
+            kept.hide()
+        self.start_page = StartPage(self)
+        self.setCentralWidget(self.start_page)
+        self.start_page.show()
+        # the placeholder left the docks all the room: the page's text needs it back
+        self.resizeDocks([self.nav_dock], [420], Qt.Orientation.Horizontal)
 
     def _watch_store(self) -> None:
         """Follow other clients' saves: a read-only second window, or a shared server store."""
@@ -272,6 +289,7 @@ class MainWindow(QMainWindow):
         doc = Document(ops, reviewer=reviewer)
         page = self.editor.stack.currentIndex() if self.editor else 0
         self.doc = doc
+        self.start_page = None  # deleted with the central widget it was
         self.editor = Editor(doc, self)
         self.editor.show_page(page)
         self.setCentralWidget(self.editor)
@@ -394,6 +412,9 @@ class MainWindow(QMainWindow):
         if self._busy:  # one import (or new edition) at a time: its write may still run
             self.actions_.import_.setEnabled(False)
             self.actions_.next_edition.setEnabled(False)
+            self.actions_.new_factsheet.setEnabled(False)
+        if self.start_page is not None and is_valid(self.start_page):
+            self.start_page.follow_actions()
 
     # -- work off the GUI thread -------------------------------------------------
     @property
@@ -526,6 +547,8 @@ class MainWindow(QMainWindow):
         if saved is not None and not self.saved_label.text().startswith("\u2716"):
             self._say_saved(saved[0], **saved[1])
         self.actions_.retranslate()
+        if self.start_page is not None and is_valid(self.start_page):
+            self.start_page.retranslate()  # it names the menus: after them
         if self.editor:
             self.editor.retranslate()
             self._fill_content_languages()

@@ -7,6 +7,7 @@ from types import ModuleType
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
+    QCollator,
     QCoreApplication,
     QDate,
     QEvent,
@@ -42,6 +43,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QIcon,
+    QKeyEvent,
     QKeySequence,
     QRegularExpressionValidator,
     QUndoCommand,

@@ -7,6 +7,7 @@ from itertools import count, repeat
 from typing import Any
 
 from eccp_desktop.domain.model import Factsheet
+from eccp_desktop.gcpause import gc_paused
 from eccp_desktop.validation.context import Context
 from eccp_desktop.validation.registry import REGISTRY, Check, Found
 from eccp_desktop.validation.result import Result, sort_results
@@ -26,17 +27,18 @@ def validate(factsheet: Factsheet, *, lang: str | None = None) -> list[Result]:
 
     Messages are in ``lang`` (default: the current UI language).
     """
-    ctx = Context.of(factsheet, lang)
-    results: list[Result] = []
-    for check in REGISTRY:
-        if check.collection is None:
-            results.extend(check.fn(ctx))
-        else:
-            items = _items(factsheet, check.collection)
-            for found in map(check.fn, repeat(ctx), count(), items):
-                if found:
-                    results.extend(found)
-    return sort_results(results)
+    with gc_paused():  # results and messages only: nothing cyclic (see gcpause)
+        ctx = Context.of(factsheet, lang)
+        results: list[Result] = []
+        for check in REGISTRY:
+            if check.collection is None:
+                results.extend(check.fn(ctx))
+            else:
+                items = _items(factsheet, check.collection)
+                for found in map(check.fn, repeat(ctx), count(), items):
+                    if found:
+                        results.extend(found)
+        return sort_results(results)
 
 
 def _path_parts(path: str) -> tuple[str | None, int | None]:

@@ -13,6 +13,8 @@ affected), with the same limits and the same character set the PDF uses:
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import operator
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
@@ -22,7 +24,7 @@ from eccp_desktop.i18n import _
 from eccp_desktop.i18n.formatting import format_integer
 from eccp_desktop.pdf import limits  # no reportlab: the limits only
 from eccp_desktop.validation.context import Context
-from eccp_desktop.validation.registry import Found, item_check, sheet_check
+from eccp_desktop.validation.registry import NONE, Found, item_check, sheet_check
 from eccp_desktop.validation.result import WARNING, Result
 
 RULES = ("text.script_not_printable", "text.too_long_for_pdf")
@@ -68,6 +70,20 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
+@cache
+def _fields_of(cls: type) -> Any:
+    """A C-level getter of every field: ``getattr`` per field cost more than the check."""
+    names = _field_names(cls)
+    if len(names) == 1:
+        one = operator.attrgetter(names[0])
+        return lambda v: (one(v),)
+    return operator.attrgetter(*names)
+
+
+# Values with no text in them, told apart before the (slower) dataclass test.
+_ATOMS: frozenset[type] = frozenset({int, float, bool, type(None), dt.date, dt.datetime})
+
+
 def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
     stack = [(value, path)]
     while stack:
@@ -92,12 +108,14 @@ def _suspect(value: Any, limit: int) -> bool:
         if t is str:
             if len(v) > limit or (not v.isascii() and search(v)):
                 return True
+        elif t in _ATOMS:
+            continue
         elif t is dict:
             stack += v.values()
         elif t is list:
             stack += v
         elif hasattr(t, "__dataclass_fields__"):
-            stack += [getattr(v, n) for n in _field_names(t)]
+            stack += _fields_of(t)(v)
     return False
 
 
@@ -155,7 +173,11 @@ def sheet_texts(ctx: Context) -> Found:
 def _item(collection: str) -> Any:
     def check(ctx: Context, i: int, item: Any) -> Found:
         cell, body = _limits()
-        path = f"/{collection}/{i}"
+        if collection not in ("policies", "tier_schemes"):
+            if not _suspect(item, cell):  # the common case, before any path is built
+                return NONE
+            return _check(ctx, item, f"/{collection}/{i}", cell)
+        path = f"/{collection}/{i}"  # the two with parts under other limits
         if collection == "policies":  # a policy's description is body text
             out = _check(ctx, item.description, f"{path}/description", body)
             rest = dataclasses.replace(item, description={})
@@ -167,7 +189,7 @@ def _item(collection: str) -> Any:
                 out += _check(ctx, dataclasses.replace(tier, name={}), f"{path}/tiers/{j}", cell)
             rest = dataclasses.replace(item, tiers=[])
             return out + _check(ctx, rest, path, cell)
-        return _check(ctx, item, path, cell)
+        return NONE  # not reached: the two collections above
 
     check.__name__ = f"{collection}_printable"
     return item_check(collection, *RULES)(check)
