@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eccp_desktop.i18n import _
-from eccp_desktop.operations.report import ROOT, Changes, Done, Failed, Outcome, Refused
+from eccp_desktop.operations.report import ROOT, Changes, Conflict, Done, Failed, Outcome, Refused
 from eccp_desktop.store.errors import ConflictError, RightsError, StoreError
 
 if TYPE_CHECKING:
@@ -139,8 +139,8 @@ def apply_received(store: Store, plan: ReceivedPlan, *, actor: str) -> Outcome:
         outcomes = apply_import(store, plan.plans, actor=actor)
     except RightsError as e:
         return Refused(str(e))
-    except ConflictError as e:
-        return Failed(str(e))
+    except ConflictError as e:  # saved elsewhere after the plan: nothing written, plan again
+        return Conflict(str(e))
     except StoreError as e:
         return Failed(str(e))
     return Done(Changes(paths=(ROOT,), status=True, factsheets=True, history=True), value=outcomes)

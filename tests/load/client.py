@@ -323,7 +323,7 @@ class Client:
                 apply_received(self.store, plan, actor=self.actor) if not plan.errors else None
             )
             ms = (time.perf_counter() - start) * 1000
-            conflict = isinstance(outcome, Failed) and "changed elsewhere" in outcome.reason
+            conflict = isinstance(outcome, Conflict)
             for (fs, p), here in zip(packages, plan.plans, strict=False):
                 common = {
                     "fid": self.ids.get(fs.ident),

@@ -180,3 +180,25 @@ def test_no_edit_is_lost_whatever_the_two_clients_change(
             assert isinstance(outcome, Conflict) and outcome.merge is not None
             assert mine[0] == theirs[0] and mine[1] != theirs[1]
             assert stored.clusters[theirs[0]].members == theirs[1]
+
+
+def test_an_import_whose_factsheet_was_saved_after_the_plan_is_a_conflict(
+    store: Store, store_path: Path, tmp_path: Path
+) -> None:
+    """Nothing is written and the caller is told to plan again (not a store failure)."""
+    from eccp_desktop.exchange.package import write_package
+    from eccp_desktop.operations.editions_ops import apply_received, exported, read_received
+
+    store.import_factsheets([complete_factsheet()], actor="import")
+    incoming, base = exported(store, "PL", 2023)  # sent out, comes back with a change
+    incoming.clusters[0].members = 321
+    package = tmp_path / "pl.eccp.json"
+    write_package(incoming, package, base=base)
+    plan = read_received(store, [package], prefer="incoming")
+    assert not plan.errors
+    _bartek(store_path, lambda fs: setattr(fs.clusters[1], "members", 999))
+    outcome = apply_received(store, plan, actor="central")
+    assert isinstance(outcome, Conflict), outcome
+    stored = _stored(store_path)
+    assert (stored.clusters[0].members, stored.clusters[1].members) != (321, 999)
+    assert stored.clusters[1].members == 999  # his save stands, the import wrote nothing
