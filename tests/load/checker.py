@@ -7,7 +7,9 @@ that nothing acknowledged was lost and nothing was overwritten unseen.
   store never reached.
 - **silent overwrite**: a write acknowledged on top of a version its writer
   had not seen: its new version is not the one after the version it was
-  based on, or two writes were acknowledged with the same version.
+  based on, or two writes were acknowledged with the same version; or an
+  edit merged into others' saves (operations/rebase.py) although one of
+  them had changed the same field.
 - **unacknowledged commit**: a version the store holds that no client was
   told about (a write reported as failed or conflicting that got through).
 - **deadlocks**: the server's count, the ones the store retried, and the
@@ -132,6 +134,22 @@ def check_factsheet(
         if a["version"] != a["base"] + 1:
             counts["silent"] += 1
             findings.append(f"silent overwrite: {_describe(a)}: not the version after the seen one")
+    for a in writes:  # merged into others' saves: none of them changed the same field
+        if "merged_from" not in a:
+            continue
+        counts["merged"] += 1
+        between = [
+            b
+            for b in writes
+            if b is not a
+            and b["path"] == a["path"]
+            and a["merged_from"] < b["version"] < a["version"]
+        ]
+        if between:
+            counts["silent"] += 1
+            findings.append(
+                f"silent overwrite: {_describe(a)}: merged over {_describe(between[0])}"
+            )
     for v, same in by_version.items():
         for a in same[1:]:
             counts["silent"] += 1
@@ -256,6 +274,7 @@ def check(
     for q in (50, 95, 99):
         report.figure(f"save latency p{q} (ms)", _ms(percentile(latencies, q)))
     report.figure("conflicts detected (then reloaded, edit made again)", str(kinds["conflict"]))
+    report.figure("stale edits merged into others' saves (other fields)", str(counts["merged"]))
     # Others' saves on screen: from a save's acknowledgement to another client
     # showing that version (LISTEN/NOTIFY, then the reload), as the window would.
     acked = {(a["country"], a["edition"], a["version"]): a for a in acks}

@@ -186,3 +186,21 @@ def test_a_permitted_write_refused_is_counted(ops: FactsheetOps) -> None:
     report = _check(ops, [*acks, refusal])
     assert report.counts["refused"] == 1 and not report.ok
     assert any("Reviewer mode" in f for f in report.findings)
+
+
+def test_a_merge_over_another_change_of_the_same_field_is_a_silent_overwrite(
+    ops: FactsheetOps,
+) -> None:
+    """A merged edit (logged with the version it was made on) passes unless it lay over
+    someone's change of the same field; then it is the overwrite a merge must never be."""
+    acks = _edits(ops)
+    # acks[5] (the rating) as merged from version 2: the only writes in between
+    # changed other fields, so the merge was sound
+    merged = dict(acks[5], merged_from=2)
+    report = _check(ops, [*acks[:5], merged])
+    assert report.ok and report.counts["merged"] == 1, report.text("sound merge")
+    # acks[2] ("Second.") as merged from version 1, over "First." (same field)
+    over = dict(acks[2], merged_from=1)
+    report = _check(ops, [acks[0], acks[1], over, *acks[3:]])
+    assert report.counts["silent"] == 1
+    assert any("merged over" in f for f in report.findings)
