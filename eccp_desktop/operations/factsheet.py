@@ -182,8 +182,10 @@ class FactsheetOps:
         """
         from eccp_desktop.operations.rebase import merge_edit
 
+        # the factsheet the edit was made on (the refused save was undone): the
+        # base of every round, however often others save while we merge
+        base, ours = self.factsheet, self.session.version
         for _round in range(REBASE_ROUNDS):
-            base, ours = self.factsheet, self.session.version  # the refused save was undone
             try:
                 self.session.reload()  # the window shows theirs until the merge is saved
             except StoreError as e:
@@ -195,6 +197,7 @@ class FactsheetOps:
             if not plan.clean:
                 return self._conflict(ours, merge=plan)
             who, when = self._last_change()  # theirs, before ours goes on top
+            onto = self.session.version
             try:
                 if plan.replay is not None:
                     value: Any = self.session.apply(plan.replay)
@@ -211,7 +214,8 @@ class FactsheetOps:
                 "Saved together with the changes {who} made at {when}: they changed other fields."
             ).format(who=who or "?", when=when or "?")
             paths = (op.path,) if value is not None else (ROOT,)
-            return Done(Changes(paths, history=True, version=self.session.version), message, value)
+            changes = Changes(paths, history=True, version=self.session.version, merged_onto=onto)
+            return Done(changes, message, value)
         return self._conflict(self.session.version)
 
     def settle_merge(self, pending: EditMerge, choices: Mapping[str, Side]) -> Outcome:

@@ -21,6 +21,9 @@ class Changes:
     factsheets: bool = False  # the list of factsheets (navigator)
     history: bool = False
     version: int | None = None  # the open factsheet's store version afterwards
+    # a stale edit merged into others' saves: the version it was written onto
+    # (equal to ``version`` when theirs already held it and nothing was written)
+    merged_onto: int | None = None
 
     @property
     def everything(self) -> bool:

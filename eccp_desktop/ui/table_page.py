@@ -11,6 +11,7 @@ from eccp_desktop.ui.columns import TableSpec
 from eccp_desktop.ui.delegates import FieldDelegate
 from eccp_desktop.ui.document import Document
 from eccp_desktop.ui.qt import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QHBoxLayout,
@@ -104,6 +105,7 @@ class TablePage(QWidget):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
         self.delegate.refused.connect(self._refused)
+        self.delegate.closeEditor.connect(self._editor_closed)
         doc.changed.connect(self._clear_refusal)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
@@ -190,6 +192,11 @@ class TablePage(QWidget):
     def _refused(self, message: str) -> None:
         self.message.setText("\u2716 " + message)
         self.message.show()
+
+    def _editor_closed(self, _editor: Any, hint: Any) -> None:
+        # Esc gave the refused text up: the cell shows what is stored, the refusal is moot
+        if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache:
+            self._clear_refusal()
 
     def _clear_refusal(self, *_args: Any) -> None:
         self.message.hide()

@@ -134,10 +134,12 @@ def check_factsheet(
         if a["version"] != a["base"] + 1:
             counts["silent"] += 1
             findings.append(f"silent overwrite: {_describe(a)}: not the version after the seen one")
-    for a in writes:  # merged into others' saves: none of them changed the same field
+    for a in acks:  # merged into others' saves: none of them changed the same field
         if "merged_from" not in a:
             continue
         counts["merged"] += 1
+        if a["op"] != "set":
+            continue  # rows and comments merge by identity: their presence is checked above
         between = [
             b
             for b in writes

@@ -374,11 +374,12 @@ class Client:
         }
         if isinstance(outcome, Done):
             version = outcome.changes.version
-            if outcome.message and version is not None and version > base + 1:
+            onto = outcome.changes.merged_onto
+            if onto is not None:
                 # merged into what others saved meanwhile (operations/rebase.py): written
-                # on the version it reloaded; the checker proves no one else's change
-                # of the same field lay in between
-                common |= {"base": version - 1, "merged_from": base}
+                # on the version it reloaded (or nothing to write: theirs held it); the
+                # checker proves no one else's change of the same field lay in between
+                common |= {"base": onto, "merged_from": base}
             self.write("ack", version=version, **common)
         elif isinstance(outcome, Conflict):
             self.write("conflict", reloaded=ops.session.version, reason=outcome.reason, **common)

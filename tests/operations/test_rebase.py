@@ -202,3 +202,18 @@ def test_an_import_whose_factsheet_was_saved_after_the_plan_is_a_conflict(
     stored = _stored(store_path)
     assert (stored.clusters[0].members, stored.clusters[1].members) != (321, 999)
     assert stored.clusters[1].members == 999  # his save stands, the import wrote nothing
+
+
+def test_the_same_change_saved_meanwhile_writes_nothing_and_says_onto_what(
+    ops: FactsheetOps, store_path: Path
+) -> None:
+    _bartek(store_path, lambda fs: setattr(fs.clusters[1], "members", 7))
+    with Store.open(store_path) as s:
+        _fs, theirs = s.load_versioned("PL", 2023)
+    outcome = ops.edit(SetValue("/clusters/1/members", 7))
+    assert isinstance(outcome, Done)
+    assert outcome.changes.merged_onto == outcome.changes.version == theirs  # nothing written
+    _bartek(store_path, lambda fs: setattr(fs.clusters[2], "members", 8))
+    merged = ops.edit(SetValue("/clusters/0/members", 6))
+    assert isinstance(merged, Done)
+    assert merged.changes.version == merged.changes.merged_onto + 1 == theirs + 2

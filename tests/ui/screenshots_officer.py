@@ -8,7 +8,6 @@ dialog listing what blocks it), at 1280x800.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
@@ -50,7 +49,7 @@ def main(out: Path) -> None:
         w = MainWindow(QSettings(str(tmp / f"{lang}.ini"), QSettings.Format.IniFormat))
         w.resize(1280, 800)
         w.show()
-        w.open_store(argparse.Namespace(db=str(db)))
+        w.open_store(str(db))
         w.navigator.select("PL", 2023)
         if lang != "en":
             w.set_ui_language(lang)

@@ -202,3 +202,18 @@ def test_codes_shown_as_labels_and_meanings(qtbot, open_window, pl_store: Path) 
     assert isinstance(checks, QListWidget)
     texts = [checks.item(r).text() for r in range(checks.count())]
     assert texts[0] == "PO1 \u2013 Ein wettbewerbsfähigeres und intelligenteres Europa"
+
+
+def test_esc_after_a_refusal_gives_the_text_up_and_the_refusal_goes(
+    qtbot, open_window, pl_store: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A refusal left above a cell that shows the stored value again would mislead."""
+    w = open_window(pl_store)
+    table = clusters_page(w)
+    before = cluster(pl_store).founded
+    editor = type_into(qtbot, table, 0, "founded", "15.06.98")
+    refused(table, editor, "15.06.98")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    committed(qtbot, table)
+    assert not table.message.isVisible() and table.message.text() == ""
+    assert cluster(pl_store).founded == before
