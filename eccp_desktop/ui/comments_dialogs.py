@@ -255,7 +255,7 @@ def preview_and_import(window: Any, file: str, read: Any) -> None:
         reviewer=S.flag(window.settings, S.REVIEWER),
     )
     if not isinstance(outcome, Done):
-        window.statusBar().showMessage("\u2716 " + outcome.reason, 10000)
+        window.operation_failed(outcome)  # said until read, like every refused operation
         return
     record = plan.record
     doc = window.doc

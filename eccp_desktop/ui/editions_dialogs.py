@@ -272,7 +272,7 @@ def start_next_edition(window: Any) -> None:
         window.store, country, year, source=latest, actor=S.actor(window.settings)
     )
     if not isinstance(outcome, Done):
-        window.statusBar().showMessage("\u2716 " + outcome.reason, 10000)
+        window.operation_failed(outcome)  # said until read, like every refused operation
         return
     window.refresh_navigator()
     window.open_factsheet(country, year)

@@ -197,3 +197,21 @@ def test_what_changed_against_a_package_file(  # type: ignore[no-untyped-def]
     assert "holds the NL factsheet, not PL's" in dialog.heading.text()
     assert dialog.list.count() == 0
     settle(qtbot, w)
+
+
+def test_a_refused_next_edition_is_said_until_read(
+    qtbot, open_window, pl_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Like every refused operation: the status bar and a message that stays (not 10 s only)."""
+    from eccp_desktop.operations import Refused, editions_ops
+    from eccp_desktop.ui import editions_dialogs
+
+    w = open_window(pl_store)
+    monkeypatch.setattr(editions_dialogs.NextEditionDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(
+        editions_ops, "start_edition", lambda *_a, **_k: Refused("PL 2024 exists already")
+    )
+    editions_dialogs.start_next_edition(w)
+    assert w.failure_box is not None and w.failure_box.isVisible()
+    assert "PL 2024 exists already" in w.failure_box.text()
+    assert "PL 2024 exists already" in w.statusBar().currentMessage()
