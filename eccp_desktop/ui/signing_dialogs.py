@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -100,22 +100,28 @@ class SigningBox(QGroupBox):
     def wants_signature(self) -> bool:
         return self.kind.currentIndex() != NOT_SIGNED
 
-    @contextlib.contextmanager
-    def key(self, at: dt.datetime) -> Iterator[Any]:
+    def key(self, at: dt.datetime) -> contextlib.AbstractContextManager[Any]:
         """The chosen key, open and checked; raises TrustError with the reason."""
+        return self.key_opener()(at)
+
+    def key_opener(self) -> Callable[[dt.datetime], contextlib.AbstractContextManager[Any]]:
+        """What opens the chosen key, with the fields read now: usable off the GUI thread."""
         from eccp_desktop.trust.keys import pkcs11_key, pkcs12_key
 
-        if self.kind.currentIndex() == CERTIFICATE:
-            yield pkcs12_key(self.p12.text(), self.password.text() or None, at)
-        else:
-            with pkcs11_key(
-                self.module.text(),
-                self.token.text(),
-                self.key_label.text(),
-                self.pin.text() or None,
-                at,
-            ) as key:
-                yield key
+        certificate = self.kind.currentIndex() == CERTIFICATE
+        p12, password = self.p12.text(), self.password.text() or None
+        module, token, label = self.module.text(), self.token.text(), self.key_label.text()
+        pin = self.pin.text() or None
+
+        @contextlib.contextmanager
+        def opened(at: dt.datetime) -> Iterator[Any]:
+            if certificate:
+                yield pkcs12_key(p12, password, at)
+            else:
+                with pkcs11_key(module, token, label, pin, at) as key:
+                    yield key
+
+        return opened
 
 
 def now() -> dt.datetime:
@@ -165,44 +171,74 @@ class ExportPackageDialog(QDialog):
         self.error.show()
 
     def export(self) -> None:
-        from eccp_desktop.exchange import dumps, factsheet_to_dict
-        from eccp_desktop.exchange.package import write_text
-        from eccp_desktop.trust.errors import TrustError
-        from eccp_desktop.trust.packages import sign_document
+        """Export (and sign) off the GUI thread: a token or a slow disk never freezes the window."""
+        from eccp_desktop.ui.runner import run_off_thread
 
         target = Path(self.path.text())
         if not self.path.text() or target.is_dir() or not target.parent.is_dir():
             self.show_error(_("{path}: choose a file in an existing folder").format(path=target))
             return
-        fs, base = self.fs, None
         store = getattr(self.parent(), "store", None)
-        if store is not None:
-            from eccp_desktop.operations.editions_ops import exported
+        opener = self.signing.key_opener() if self.signing.wants_signature() else None
+        fs = self.fs
+        self.export_button.setEnabled(False)
+        self.error.setText(_("Signing…") if opener is not None else _("Exporting…"))
+        self.error.show()
+        run_off_thread(
+            lambda: _write_package(store, fs, target, opener),
+            self._exported,
+            self._export_failed,
+            owner=self,
+        )
 
-            # the store keeps what was exported: the base of a later merge (#11)
-            fs, base = exported(store, *self.fs.ident)
-        text = dumps(fs, base=base)
-        if self.signing.wants_signature():
-            at = now()
-            document = factsheet_to_dict(fs)
-            if base is not None:
-                document["base"] = base
-            try:
-                with self.signing.key(at) as key:
-                    signed = sign_document(document, key, at)
-            except TrustError as e:
-                self.show_error(str(e))
-                return
-            text = json.dumps(signed, indent=2, ensure_ascii=False) + "\n"
-        try:
-            write_text(text, target)
-        except OSError as e:
-            self.show_error(
-                _("{path} cannot be written: {reason}").format(path=target, reason=e.strerror or e)
-            )
+    def _exported(self, problem: str | None) -> None:
+        self.export_button.setEnabled(True)
+        if problem:
+            self.show_error(problem)
             return
-        self.written = str(target)
+        self.written = self.path.text()
         self.accept()
+
+    def _export_failed(self, message: str) -> None:
+        self.export_button.setEnabled(True)
+        self.show_error(message)
+
+
+def _write_package(
+    store: Any,
+    fs: Any,
+    target: Path,
+    opener: Callable[[dt.datetime], contextlib.AbstractContextManager[Any]] | None,
+) -> str | None:
+    """Record the export, sign if asked, write atomically; the reason when not written."""
+    from eccp_desktop.exchange import dumps, factsheet_to_dict
+    from eccp_desktop.exchange.package import write_text
+    from eccp_desktop.trust.errors import TrustError
+    from eccp_desktop.trust.packages import sign_document
+
+    base = None
+    if store is not None:
+        from eccp_desktop.operations.editions_ops import exported
+
+        # the store keeps what was exported: the base of a later merge (#11)
+        fs, base = exported(store, *fs.ident)
+    text = dumps(fs, base=base)
+    if opener is not None:
+        at = now()
+        document = factsheet_to_dict(fs)
+        if base is not None:
+            document["base"] = base
+        try:
+            with opener(at) as key:
+                signed = sign_document(document, key, at)
+        except TrustError as e:
+            return str(e)
+        text = json.dumps(signed, indent=2, ensure_ascii=False) + "\n"
+    try:
+        write_text(text, target)
+    except OSError as e:
+        return _("{path} cannot be written: {reason}").format(path=target, reason=e.strerror or e)
+    return None
 
 
 def export_package(window: Any) -> None:

@@ -127,6 +127,7 @@ def test_export_package_writes_what_is_open(
     def export_unsigned(dialog) -> int:  # type: ignore[no-untyped-def]
         dialog.path.setText(str(target))  # "Sign with…" left at "Not signed"
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.written is not None, timeout=20000)  # off the GUI thread
         return int(dialog.result())
 
     monkeypatch.setattr(signing_dialogs.ExportPackageDialog, "exec", export_unsigned)

@@ -372,6 +372,7 @@ def test_every_page_edited_and_commented_survives_export_and_import(
         dialog.path.selectAll()
         qtbot.keyClicks(dialog.path, str(package))
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.written is not None, timeout=20000)  # off the GUI thread
         return int(dialog.result())
 
     monkeypatch.setattr(signing_dialogs.ExportPackageDialog, "exec", export)

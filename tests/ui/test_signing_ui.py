@@ -49,11 +49,15 @@ def test_export_package_signed_from_the_dialog(
         qtbot.keyClicks(dialog.path, str(target))
         fill_certificate(qtbot, dialog.signing, p12, "wrong")
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        assert not dialog.export_button.isEnabled()  # signing off the GUI thread
+        assert dialog.error.text() == "Signing…"
+        qtbot.waitUntil(dialog.export_button.isEnabled, timeout=20000)
         seen.append(dialog.error.text())  # refused, the dialog stays open
         assert not target.exists()
         dialog.signing.password.clear()
         qtbot.keyClicks(dialog.signing.password, PASSWORD)
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.written is not None, timeout=20000)
         return int(dialog.result())
 
     monkeypatch.setattr(signing_dialogs.ExportPackageDialog, "exec", drive)
