@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,7 +34,7 @@ def _reference(word: str, lang: str) -> list[int]:
 
 def _copies() -> list[Path]:
     folder = hyphenation.cache_dir() / "hyphenation"
-    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+    return sorted(folder.glob("*.marshal")) if folder.is_dir() else []
 
 
 def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -73,12 +74,18 @@ def test_a_damaged_copy_is_parsed_anew_and_rewritten(
 ) -> None:
     hyphenation.points("Kooperation", "de")
     (copy,) = _copies()
-    copy.write_text('{"maxlen": 3, "patterns": {"ab": "x"}}', encoding="utf-8")
-    monkeypatch.setattr(pyphen, "hdcache", {})
-    hyphenation._pyphen.cache_clear()
-    assert [hyphenation.points(w, "de") for w in WORDS] == [_reference(w, "de") for w in WORDS]
-    assert copy.read_text(encoding="utf-8").startswith('{"maxlen": ')
-    assert len(copy.read_text(encoding="utf-8")) > 1000
+    for damage in (
+        marshal.dumps({"maxlen": 3, "patterns": {"ab": "x"}}),  # the wrong shape
+        copy.read_bytes()[:500],  # cut short
+        b"\x00garbage",
+    ):
+        copy.write_bytes(damage)
+        monkeypatch.setattr(pyphen, "hdcache", {})
+        hyphenation._pyphen.cache_clear()
+        expected = [_reference(w, "de") for w in WORDS]
+        assert [hyphenation.points(w, "de") for w in WORDS] == expected
+        data = marshal.loads(copy.read_bytes())  # rewritten whole
+        assert data["maxlen"] > 3 and len(data["patterns"]) > 1000
 
 
 def test_an_unwritable_cache_folder_only_costs_time(
