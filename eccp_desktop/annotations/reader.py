@@ -33,6 +33,7 @@ KINDS = frozenset(
     }
 )  # fmt: skip
 MARKUP = frozenset({"Highlight", "Underline", "StrikeOut", "Squiggly"})  # text markup: quads
+ICONS = frozenset({"Text", "FileAttachment"})  # a fixed-size icon put where the user clicked
 RESOLVING_STATES = frozenset({"accepted", "rejected", "completed"})
 MAP_FILE = "eccp-layout-map.json"
 INFO_KEY = "/ECCPExportId"
@@ -50,7 +51,7 @@ class Annotation:
     page: int  # 1-based
     kind: str  # the annotation's /Subtype without the slash
     rect: Box
-    boxes: list[Box]  # what it covers: its quads (any point order), else its rectangle
+    boxes: list[Box]  # what it is about: its quads (any point order), a note's click, its rectangle
     author: str
     contents: str
     name: str | None  # /NM
@@ -193,6 +194,18 @@ def _quads(raw: Any) -> list[Box]:
     return [_box_of(values[i : i + 8]) for i in range(0, len(values) - 7, 8)]
 
 
+def _anchor(rect: Box) -> Box:
+    """Where a note icon's user clicked: the top left quarter of the icon.
+
+    An icon is drawn at a fixed size from the click, so its whole rectangle
+    spills onto the rows below and the column to the right. Acrobat and
+    Evince put the icon's top left corner at the click, Okular its middle;
+    the quarter between the two holds the click either way.
+    """
+    x0, y0, x1, y1 = rect
+    return (x0, (y0 + y1) / 2, (x0 + x1) / 2, y1)
+
+
 def _rich_text(value: Any) -> str:
     """Plain text of /RC (XHTML rich text)."""
     return " ".join(_TAGS.sub(" ", _text(value)).replace("&nbsp;", " ").split())
@@ -211,6 +224,8 @@ def _annotation(index: int, page: int, ref: int | None, a: Any) -> Annotation | 
     except (TypeError, ValueError, IndexError):
         return None
     boxes = _quads(a.get("/QuadPoints")) if kind in MARKUP else []
+    if kind in ICONS:
+        boxes = [_anchor(rect)]
     irt = a.get("/IRT")
     contents = _text(a.get("/Contents")).strip() or _rich_text(a.get("/RC"))
     return Annotation(

@@ -74,7 +74,12 @@ class CommentsPreview(QDialog):
         self.remarks.setHeaderLabels(
             [_("Author"), _("Kind"), _("Place"), _("Marked text"), _("Note"), _("Marks")]
         )
-        self.remarks.setWordWrap(True)
+        # One line a row, a long place shortened in its middle so that its end, the
+        # field the remark is about, stays ("Policies › Develop…2027 › Budget");
+        # the whole text is in each cell's tooltip. (Wrapped rows do not grow in
+        # a tree view: the end was cut off.)
+        self.remarks.setWordWrap(False)
+        self.remarks.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.remarks.setUniformRowHeights(False)
         self.remarks.itemActivated.connect(self._jump)
         layout.addWidget(self.remarks, 1)

@@ -17,7 +17,7 @@ class Figure:
     label: str
     value: float
     target: float
-    unit: str  # "x" (a ratio) or "ms"
+    unit: str  # "x" (a ratio), "ms" or "%"
     higher_is_better: bool = False
     note: str = ""
 
@@ -27,8 +27,12 @@ class Figure:
 
     def line(self) -> str:
         sign = ">=" if self.higher_is_better else "<="
-        value = f"{self.value:.2f}x" if self.unit == "x" else f"{self.value:.0f} ms"
-        target = f"{self.target:g}x" if self.unit == "x" else f"{self.target:g} ms"
+        value = {"x": f"{self.value:.2f}x", "%": f"{self.value:.1f} %"}.get(
+            self.unit, f"{self.value:.0f} ms"
+        )
+        target = {"x": f"{self.target:g}x", "%": f"{self.target:g} %"}.get(
+            self.unit, f"{self.target:g} ms"
+        )
         verdict = "met" if self.met else "NOT MET"
         note = f"  ({self.note})" if self.note else ""
         return f"  {self.label:<58} {value:>9}  target {sign} {target:<7} {verdict}{note}"

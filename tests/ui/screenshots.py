@@ -2,10 +2,11 @@
 
 Not a test: it writes docs/main-window.png (light), docs/main-window-de.png
 (German UI), docs/factsheet-el.png (a Greek factsheet) and
-docs/pdf-preview.png, and with readable places (English and German):
+docs/pdf-preview.png, docs/comments-import.png (the preview of comments
+imported from an annotated PDF), and with readable places (English and German):
 docs/problems-dock.png / problems-de.png (the Problems dock in use),
 history-{en,de}.png, comment-{en,de}.png and places-record-{en,de}.png.
-``--places`` takes only those.
+``--places`` takes only those, ``--comments`` only the import preview.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def greek_factsheet():  # type: ignore[no-untyped-def]
     )
 
 
-def main(out: Path, *, only_places: bool = False) -> None:
+def main(out: Path, *, only_places: bool = False, only_comments: bool = False) -> None:
     from eccp_desktop.exchange import read_package
     from eccp_desktop.paths import demo_packages
     from eccp_desktop.store import Store
@@ -124,6 +125,10 @@ def main(out: Path, *, only_places: bool = False) -> None:
         places(out, window, settle, page)
         print("screenshots in", out)
         return
+    if only_comments:
+        comments_shot(out, window, settle, app)
+        print("screenshots in", out)
+        return
 
     w = window()
     w.navigator.select("PL", 2023)
@@ -169,8 +174,52 @@ def main(out: Path, *, only_places: bool = False) -> None:
         app.processEvents()
     preview.grab().save(str(out / "pdf-preview.png"))
     preview.close()
+    comments_shot(out, window, settle, app)
     places(out, window, settle, page)
     print("screenshots in", out)
+
+
+def comments_shot(out: Path, window, settle, app) -> None:  # type: ignore[no-untyped-def]
+    """docs/comments-import.png: the preview of an expert's annotated Polish PDF."""
+    from eccp_desktop.annotations import exports, plan_import
+    from eccp_desktop.ui.comments_dialogs import CommentsPreview
+    from tests.annotations.annotate import Note, centre_box, with_pypdf
+
+    w = window()
+    w.navigator.select("PL", 2023)
+    settle(w)
+    rendered = exports.render(w.store.load("PL", 2023), "pl")
+    assert exports.keep(w.store, rendered) is None
+    at = {e[5]: list(e) for e in reversed(rendered.layout.items)}  # each path's first piece
+
+    def on(kind: str, path: str, text: str, **kw) -> Note:  # type: ignore[no-untyped-def]
+        box = centre_box(at[path])
+        quads = [box] if kind in ("Highlight", "StrikeOut", "Underline") else []
+        return Note(kind, at[path][0], box, text, quads=quads, **kw)
+
+    expert, ministry = "Dr Anna Kowalska", "Jan Nowak (Ministry)"
+    notes = [
+        on("Highlight", "/policies/3/title", "Add the FENG 2021-2027 measure number.", author=expert),
+        on("Text", "/policies/3/budget_eur", "Budget missing: see the 2023 report, p. 12.",
+           author=expert),  # fmt: skip
+        on("Text", "/policies/3/budget_eur", "Confirmed, we will send the figure.",
+           author=ministry, irt=1),  # fmt: skip
+        on("StrikeOut", "/tier_schemes/0/tiers/0/min_members", "Lowered to 15 in 2024.",
+           author=expert),  # fmt: skip
+        on("Underline", "/sections/cluster_landscape", "Please cite the KKK rules.",
+           author=expert),  # fmt: skip
+        Note("Text", 3, (560, 400, 580, 420), "Chart colours are hard to tell apart.",
+             author=expert),  # fmt: skip
+    ]
+    data = with_pypdf(rendered.pdf, notes)
+    dialog = CommentsPreview(w, "pl-2023-pl-uwagi.pdf", plan_import(w.store, data, "pl.pdf"))
+    dialog.show()
+    dialog.resize(1360, 330)  # the offscreen screen is 800 px wide: as on a desktop screen
+    for _ in range(10):
+        app.processEvents()
+    dialog.grab().save(str(out / "comments-import.png"))
+    dialog.close()
+    w.close()
 
 
 def problems_shot(w, settle, page) -> None:  # type: ignore[no-untyped-def]
@@ -250,6 +299,11 @@ def places(out: Path, window, settle, page) -> None:  # type: ignore[no-untyped-
 
 
 if __name__ == "__main__":
-    # ``--places``: only the readable-places shots (problems, history, comments)
-    args = [a for a in sys.argv[1:] if a != "--places"]
-    main(Path(args[0]) if args else Path("docs"), only_places="--places" in sys.argv)
+    # ``--places``: only the readable-places shots (problems, history, comments);
+    # ``--comments``: only the preview of comments imported from a PDF
+    args = [a for a in sys.argv[1:] if a not in ("--places", "--comments")]
+    main(
+        Path(args[0]) if args else Path("docs"),
+        only_places="--places" in sys.argv,
+        only_comments="--comments" in sys.argv,
+    )
