@@ -34,6 +34,7 @@ KINDS = frozenset(
 )  # fmt: skip
 MARKUP = frozenset({"Highlight", "Underline", "StrikeOut", "Squiggly"})  # text markup: quads
 ICONS = frozenset({"Text", "FileAttachment"})  # a fixed-size icon put where the user clicked
+ICON_SIZE = 24.0  # pt: the largest readers draw (Evince); MuPDF shrinks its own to 18
 RESOLVING_STATES = frozenset({"accepted", "rejected", "completed"})
 MAP_FILE = "eccp-layout-map.json"
 INFO_KEY = "/ECCPExportId"
@@ -203,7 +204,13 @@ def _anchor(rect: Box) -> Box:
     the quarter between the two holds the click either way.
     """
     x0, y0, x1, y1 = rect
-    return (x0, (y0 + y1) / 2, (x0 + x1) / 2, y1)
+    # MuPDF redraws a note's icon at 18 pt, centred in the box it was given
+    # (20 or 24 pt from the click): grown back around its centre, the
+    # quarter holds the click again
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    half_w, half_h = max((x1 - x0) / 2, ICON_SIZE / 2), max((y1 - y0) / 2, ICON_SIZE / 2)
+    x0, y1 = cx - half_w, cy + half_h
+    return (x0, cy, cx, y1)
 
 
 def _rich_text(value: Any) -> str:

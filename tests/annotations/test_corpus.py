@@ -70,3 +70,24 @@ def test_a_sticky_note_is_about_where_it_was_clicked(
     assert row[4] - row[2] < size  # shorter than the icon
     plan = plan_import(pl_store, with_pypdf(pdf, [_icon(row, size, at)]), "note.pdf")
     assert [c.comment.path for c in plan.comments] == ["/policies/1/programmes/3/title"]
+
+
+@pytest.mark.parametrize(
+    ("reader", "rect"),
+    [
+        ("Acrobat: the icon's top left at the click, 20 pt", (100, 480, 120, 500)),
+        ("Evince: 24 pt", (100, 476, 124, 500)),
+        ("Okular: the icon's middle at the click", (90, 490, 110, 510)),
+        ("MuPDF redraws Acrobat's at 18 pt, centred", (101, 481, 119, 499)),
+        ("MuPDF redraws Evince's at 18 pt, centred", (103, 479, 121, 497)),
+    ],
+)
+def test_a_note_icon_is_placed_by_its_click_however_the_reader_drew_it(
+    reader: str, rect: tuple[float, float, float, float]
+) -> None:
+    """The click at (100, 500) lies in the box the note is placed by, for every reader."""
+    from eccp_desktop.annotations.reader import _anchor
+
+    x0, y0, x1, y1 = _anchor(rect)
+    assert x0 <= 100 <= x1 and y0 <= 500 <= y1, (reader, (x0, y0, x1, y1))
+    assert (x1 - x0) * (y1 - y0) <= 12 * 12  # a quarter of the icon, not the rows below it
