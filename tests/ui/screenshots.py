@@ -210,26 +210,24 @@ def comments_shot(out: Path, window, settle, app) -> None:  # type: ignore[no-un
             "/policies/3/budget_eur",
             "Budget missing: see the 2023 report, p. 12.",
             author=expert,
-        ),  # fmt: skip
+        ),
         on(
             "Text",
             "/policies/3/budget_eur",
             "Confirmed, we will send the figure.",
             author=ministry,
             irt=1,
-        ),  # fmt: skip
+        ),
         on(
             "StrikeOut",
             "/tier_schemes/0/tiers/0/min_members",
             "Lowered to 15 in 2024.",
             author=expert,
-        ),  # fmt: skip
-        on(
-            "Underline", "/sections/cluster_landscape", "Please cite the KKK rules.", author=expert
-        ),  # fmt: skip
+        ),
+        on("Underline", "/sections/cluster_landscape", "Please cite the KKK rules.", author=expert),
         Note(
             "Text", 3, (560, 400, 580, 420), "Chart colours are hard to tell apart.", author=expert
-        ),  # fmt: skip
+        ),
     ]
     data = with_pypdf(rendered.pdf, notes)
     dialog = CommentsPreview(w, "pl-2023-pl-uwagi.pdf", plan_import(w.store, data, "pl.pdf"))
