@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, Any
 from eccp_desktop.domain.codes import FORMAT_NAME, FORMAT_VERSION
 from eccp_desktop.domain.countries import COUNTRIES
 from eccp_desktop.domain.model import Factsheet
-from eccp_desktop.exchange import schema_checks, strict_json
+from eccp_desktop.exchange import schema_checks, schema_quick, strict_json
 from eccp_desktop.exchange.codec import factsheet_from_dict, factsheet_to_dict
 from eccp_desktop.exchange.errors import PackageError, Problem
 from eccp_desktop.i18n import _, current_language
 from eccp_desktop.i18n.formatting import format_number
 from eccp_desktop.paths import resource
 
-if TYPE_CHECKING:  # jsonschema is imported when the first package is read (start-up time)
+if TYPE_CHECKING:  # jsonschema is imported when a document first fails the quick check
     from collections.abc import Iterable
 
     import jsonschema
@@ -124,8 +124,8 @@ def check_changes(data: dict[str, Any], paths: Iterable[str]) -> list[Problem]:
     costs ~60 ms for 500 clusters; this checks the changed item of a list (one
     cluster, one comment) or the changed top-level field, ~0.1 ms.
     """
-    validator = _validator()
-    properties = validator.schema.get("properties", {})
+    root = schema()
+    properties = root.get("properties", {})
     problems: list[Problem] = []
     checked: set[str] = set()
     for path in paths:
@@ -149,9 +149,10 @@ def check_changes(data: dict[str, Any], paths: Iterable[str]) -> list[Problem]:
         if where in checked:
             continue
         checked.add(where)
-        for error in validator.evolve(schema=sub).iter_errors(instance):
-            inner, message = _describe(error)
-            problems.append(Problem(where + inner, message))
+        if not schema_quick.certainly_valid_part(root, sub, instance):  # else: jsonschema says
+            for error in _validator().evolve(schema=sub).iter_errors(instance):
+                inner, message = _describe(error)
+                problems.append(Problem(where + inner, message))
         problems += [
             Problem(where + p.path, p.message) for p in strict_json.walk_problems(instance)
         ]
@@ -182,7 +183,11 @@ def check_document(data: Any) -> list[Problem]:
                 ).format(found=version, supported=FORMAT_VERSION),
             )
         ]
-    problems = [Problem(*_describe(e)) for e in _validator().iter_errors(data)]
+    problems = []
+    # jsonschema (imported on first use, ~0.1 s) only when the quick walk is not sure:
+    # opening a factsheet checks the store's snapshot, nearly always valid.
+    if not schema_quick.certainly_valid(schema(), data):
+        problems = [Problem(*_describe(e)) for e in _validator().iter_errors(data)]
     problems += strict_json.walk_problems(data)  # NUL, surrogates: dicts built in code too
     country = data.get("country")
     if isinstance(country, str) and len(country) == 2 and country not in COUNTRIES:
