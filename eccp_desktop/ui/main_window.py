@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
                     s.status,
                     prev.errors if prev else None,
                     prev.warnings if prev else None,
+                    prev.comments if prev else None,
                 )
             )
         self.navigator.model.set_rows(rows)
@@ -260,17 +261,21 @@ class MainWindow(QMainWindow):
                 def count(country: str = r.country, edition: int = r.edition) -> Any:
                     from eccp_desktop.validation import validate
 
-                    results = validate(store.load(country, edition))
+                    fs = store.load(country, edition)
+                    results = validate(fs)
                     errors = sum(1 for x in results if x.severity == "error")
                     warnings = sum(1 for x in results if x.severity == "warning")
-                    return country, edition, errors, warnings
+                    comments = sum(1 for c in fs.review_comments if not c.resolved)
+                    return country, edition, errors, warnings, comments
 
                 run_off_thread(count, self._counted, owner=self)
                 return
 
-    def _counted(self, counts: tuple[str, int, int, int]) -> None:
-        country, edition, errors, warnings = counts
-        self.navigator.model.update(country, edition, errors=errors, warnings=warnings)
+    def _counted(self, counts: tuple[str, int, int, int, int]) -> None:
+        country, edition, errors, warnings, comments = counts
+        self.navigator.model.update(
+            country, edition, errors=errors, warnings=warnings, comments=comments
+        )
         QTimer.singleShot(20, self._count_next)
 
     def select_first(self) -> None:
@@ -336,7 +341,8 @@ class MainWindow(QMainWindow):
         self.problems_panel.show_results(self.doc.results, self.doc.factsheet)
         errors, warnings = self.doc.counts()
         c, e = self.doc.session.ident
-        self.navigator.model.update(c, e, errors=errors, warnings=warnings)
+        comments = sum(1 for x in self.doc.factsheet.review_comments if not x.resolved)
+        self.navigator.model.update(c, e, errors=errors, warnings=warnings, comments=comments)
 
     def _show_counts(self) -> None:
         """The counts the Problems dock lists (as judged for sign-off when switched so)."""

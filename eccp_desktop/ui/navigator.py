@@ -1,4 +1,4 @@
-"""The factsheets in the store: country (UI language), edition, status, problem counts."""
+"""The factsheets in the store: country (UI language), edition, status, problem and comment counts."""
 
 from __future__ import annotations
 
@@ -26,9 +26,13 @@ from eccp_desktop.ui.qt import (
 IdentRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
-COUNTRY, EDITION, STATUS, ERRORS, WARNINGS = range(5)
-HEADERS = (N_("Country"), N_("Edition"), N_("Status"), N_("Errors"), N_("Warnings"))
-COUNT_MARKS = {ERRORS: "\u2716", WARNINGS: "\u26a0"}
+COUNTRY, EDITION, STATUS, ERRORS, WARNINGS, COMMENTS = range(6)
+HEADERS = (
+    N_("Country"), N_("Edition"), N_("Status"), N_("Errors"), N_("Warnings"),
+    N_("Open review comments"),
+)  # fmt: skip
+COUNT_MARKS = {ERRORS: "\u2716", WARNINGS: "\u26a0", COMMENTS: "\u270e"}  # ✎ as beside fields
+COUNTS = (ERRORS, WARNINGS, COMMENTS)
 STATUS_ICONS = {
     "draft": QStyle.StandardPixmap.SP_FileIcon,
     "submitted": QStyle.StandardPixmap.SP_ArrowForward,
@@ -45,6 +49,10 @@ class Row:
     status: str
     errors: int | None = None
     warnings: int | None = None
+    comments: int | None = None  # open review comments (counted with the problems)
+
+    def count(self, column: int) -> int | None:
+        return {ERRORS: self.errors, WARNINGS: self.warnings, COMMENTS: self.comments}[column]
 
 
 class NavigatorModel(QAbstractTableModel):
@@ -107,7 +115,7 @@ class NavigatorModel(QAbstractTableModel):
                 title = _(STATUS_TITLES.get(r.status, r.status))
                 # signed off, yet with errors (an authority's package): marked, not hidden
                 return f"{title} \u26a0" if _signed_off_with_errors(r) else title
-            value = r.errors if c == ERRORS else r.warnings
+            value = r.count(c)
             return "\u2026" if value is None else str(value)
         if role == R.DecorationRole and c == STATUS:
             return QApplication.style().standardIcon(
@@ -123,10 +131,10 @@ class NavigatorModel(QAbstractTableModel):
             ).format(status=_(STATUS_TITLES.get(r.status, r.status)), n=r.errors)
         if role == R.DecorationRole and c == ERRORS and r.errors:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
-        if role == R.TextAlignmentRole and c in (EDITION, ERRORS, WARNINGS):
+        if role == R.TextAlignmentRole and c in (EDITION, *COUNTS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == R.UserRole and c in (ERRORS, WARNINGS):
-            return r.errors if c == ERRORS else r.warnings
+        if role == R.UserRole and c in COUNTS:
+            return r.count(c)
         if role == IdentRole:
             return (r.country, r.edition)
         return None
@@ -168,7 +176,7 @@ class Navigator(QWidget):
         # Narrow enough that the window fits 1280 px in every language; wider
         # content scrolls sideways rather than being cut.
         self.view.setMinimumWidth(320)
-        for c in (EDITION, ERRORS, WARNINGS):
+        for c in (EDITION, *COUNTS):
             self.view.horizontalHeader().setSectionResizeMode(
                 c, QHeaderView.ResizeMode.ResizeToContents
             )

@@ -213,6 +213,7 @@ class RecordPage(Page):
         self.add_comment_button.clicked.connect(self.add_comment)
         self.comment_text.returnPressed.connect(self.add_comment)
         self.resolve_button.clicked.connect(self.resolve_selected)
+        self.comments.itemActivated.connect(self._open_comment)  # double-click or Enter
         self.target_label = QLabel(self)
         # A readable place can be long ("Cohesion programmes › 2021PL16RFPR001 › …"):
         # on its own line, wrapped, so it never widens the window.
@@ -293,7 +294,7 @@ class RecordPage(Page):
         from eccp_desktop.editing import InsertItem
 
         text = self.comment_text.text().strip()
-        if not text:
+        if not text or not self._identity_known():
             return
         comment = ReviewComment(
             path=self.target_path,
@@ -305,6 +306,32 @@ class RecordPage(Page):
         n = len(self.doc.factsheet.review_comments)
         if self.doc.review(InsertItem("/review_comments", n, comment)):
             self.comment_text.clear()
+
+    def _identity_known(self) -> bool:
+        """The author of a comment is a person: their name is asked once, never the OS login."""
+        from eccp_desktop.ui import settings as S
+
+        window = self.window()
+        settings = getattr(window, "settings", None)
+        if settings is None or str(settings.value(S.ACTOR_NAME, "") or "").strip():
+            return True
+        from eccp_desktop.ui.identity import IdentityDialog
+        from eccp_desktop.ui.qt import QDialog
+
+        dialog = IdentityDialog(window)
+        dialog.setWindowTitle(_("Who writes this comment?"))
+        return bool(
+            dialog.exec() == QDialog.DialogCode.Accepted
+            and str(settings.value(S.ACTOR_NAME, "") or "").strip()
+        )
+
+    def _open_comment(self, item: Any) -> None:
+        """The field or row a comment is about, shown and focused (as from the Problems dock)."""
+        i = int(item.data(0, Qt.ItemDataRole.UserRole))
+        comments = self.doc.factsheet.review_comments
+        window = self.window()
+        if 0 <= i < len(comments) and comments[i].path and hasattr(window, "jump_to"):
+            window.jump_to(comments[i].path)
 
     def resolve_selected(self) -> None:
         from eccp_desktop.editing import SetValue

@@ -44,11 +44,20 @@ def open_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., object]]:  # ty
 
     windows = []
 
-    def make(db: Path, country: str = "PL", edition: int = 2023, reviewer: bool = False):  # type: ignore[no-untyped-def]
+    def make(  # type: ignore[no-untyped-def]
+        db: Path,
+        country: str = "PL",
+        edition: int = 2023,
+        reviewer: bool = False,
+        name: str | None = "Anna Nowak",
+    ):
+        """``name``: the officer's name in the settings (None: not given yet)."""
         settings = QSettings(
             str(tmp_path / f"settings{len(windows)}.ini"), QSettings.Format.IniFormat
         )
         settings.setValue("ui/reviewer_mode", reviewer)
+        if name is not None:
+            settings.setValue("identity/name", name)
         w = MainWindow(settings)
         qtbot.addWidget(w)
         with qtbot.waitActive(w):
