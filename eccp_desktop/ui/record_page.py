@@ -218,12 +218,15 @@ class RecordPage(Page):
         # A readable place can be long ("Cohesion programmes › 2021PL16RFPR001 › …"):
         # on its own line, wrapped, so it never widens the window.
         self.target_label.setWordWrap(True)
+        # the comment's line the whole width (its placeholder is long in Greek,
+        # "Σχόλιο για το επιλεγμένο πεδίο…"), the buttons below it
         crow = QHBoxLayout()
-        crow.addWidget(self.comment_text, 1)
         crow.addWidget(self.add_comment_button)
         crow.addWidget(self.resolve_button)
+        crow.addStretch(1)
         cl.addWidget(self.comments)
         cl.addWidget(self.target_label)
+        cl.addWidget(self.comment_text)
         cl.addLayout(crow)
         self.target_path = (
             ""  # the field or row the next comment is about ("": the whole factsheet)

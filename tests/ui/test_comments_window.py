@@ -123,3 +123,23 @@ def test_a_comment_is_not_added_while_the_name_is_refused(
     assert len(w.doc.factsheet.review_comments) == before
     assert _record(w).comment_text.text() == "Anonymous?"  # kept: nothing typed is lost
     assert QApplication.focusWidget() is not None
+
+
+@pytest.mark.parametrize("lang", ["el", "de", "bg"])
+def test_the_comment_box_placeholder_is_not_cut(
+    qtbot, open_window, pl_store: Path, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    from eccp_desktop.i18n import set_language
+
+    w = open_window(pl_store)
+    w.resize(1280, 800)
+    w.set_ui_language(lang)
+    try:
+        record = _record(w)
+        qtbot.waitUntil(record.comment_text.isVisible)
+        box = record.comment_text
+        text = box.placeholderText()
+        assert text and text != "A comment on the selected field or row…"
+        assert box.fontMetrics().horizontalAdvance(text) < box.width() - 8, (lang, text)
+    finally:
+        set_language("en")
