@@ -55,7 +55,7 @@ def open_review(qtbot, w):  # type: ignore[no-untyped-def]
 
 
 def test_mark_as_reviewed_waits_for_the_open_comment(qtbot, open_window, validated_store) -> None:  # type: ignore[no-untyped-def]
-    w = open_window(validated_store, reviewer=True)
+    w = open_window(validated_store, reviewer=True, name=None)  # the reviewer's name not given yet
     assert w.actions_.mark_reviewed.isEnabled()
     dialog = open_review(qtbot, w)
     assert dialog.problems.isVisible() and dialog.problems.count() == 1

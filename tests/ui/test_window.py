@@ -146,7 +146,7 @@ def test_reviewer_mode_switches_at_run_time_and_history_lists_edits(
 ) -> None:  # type: ignore[no-untyped-def]
     from eccp_desktop.ui.record_page import RecordPage
 
-    w = open_window(pl_store)
+    w = open_window(pl_store, name=None)  # no name given: the login (here "tester")
     assert w.doc.set("/clusters/0/members", 77)
     w.actions_.reviewer.trigger()
     assert w.settings.value("ui/reviewer_mode") in (True, "true")
