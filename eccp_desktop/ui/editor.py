@@ -11,7 +11,16 @@ from eccp_desktop.i18n import _
 from eccp_desktop.ui.banner import Banner
 from eccp_desktop.ui.document import Document
 from eccp_desktop.ui.pages import Page, all_pages, keys_of
-from eccp_desktop.ui.qt import QListWidget, QSplitter, QStackedWidget, Qt, QVBoxLayout, QWidget
+from eccp_desktop.ui.qt import (
+    QFrame,
+    QListWidget,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
 from eccp_desktop.ui.table_model import PathRole
 
 
@@ -48,9 +57,16 @@ class Editor(QSplitter):
     def page(self, i: int) -> Page:
         page = self._pages[i]
         if page is None:
-            page = self.classes[i](self.doc, self.stack)
+            # Each page in a scroll area: the record page (497 px) or the assessment
+            # (672 px) with the Problems dock made the window taller than a
+            # 1280x800 laptop's screen; now the page scrolls instead.
+            area = QScrollArea(self.stack)
+            area.setWidgetResizable(True)
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            page = self.classes[i](self.doc, area)
+            area.setWidget(page)
             placeholder = self.stack.widget(i)
-            self.stack.insertWidget(i, page)
+            self.stack.insertWidget(i, area)
             if placeholder is not None:
                 self.stack.removeWidget(placeholder)
                 placeholder.deleteLater()

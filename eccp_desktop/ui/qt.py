@@ -86,6 +86,7 @@ if TYPE_CHECKING:  # the names this package uses; at run time each is looked up 
         QProgressBar,
         QProgressDialog,
         QPushButton,
+        QScrollArea,
         QSpinBox,
         QSplitter,
         QStackedWidget,

@@ -87,3 +87,16 @@ def test_import_preview_opens_readable(qtbot) -> None:  # type: ignore[no-untype
     assert dialog.width() >= 640 and dialog.height() >= 400  # it opened tiny
     listing = dialog.listing
     assert listing.viewport().width() >= listing.fontMetrics().horizontalAdvance(lines[0])
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "el"])
+def test_every_page_fits_a_1280x800_laptop(qtbot, open_window, pl_store: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """A tall page scrolls inside the window; the window never grows past the screen."""
+    w = open_window(pl_store)
+    w.set_ui_language(lang)
+    w.resize(1280, 800)
+    for i, page in enumerate(w.editor.pages):
+        w.editor.show_page(i)
+        qtbot.wait(10)
+        assert w.height() <= 800 and w.width() <= 1280, (lang, type(page).__name__, w.size())
+    assert w.minimumSizeHint().height() <= 800
