@@ -9,10 +9,9 @@ from eccp_desktop.i18n import N_, _, current_language
 from eccp_desktop.ui.document import Document
 from eccp_desktop.ui.page import Page
 from eccp_desktop.ui.qt import (
-    QDate,
-    QDateEdit,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     Qt,
@@ -27,9 +26,14 @@ class GeneralPage(Page):
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
         self.country = QLabel(self)
-        self.reference = QDateEdit(self)
-        self.reference.setCalendarPopup(True)
+        # typed as every date of the window is (the UI language's CLDR date or
+        # ISO, four-digit years), shown in the medium form; a QDateEdit showed
+        # Qt's own short form ("31 12 2023" in Bulgarian)
+        self.reference = QLineEdit(self)
         self.reference.editingFinished.connect(self._date_edited)
+        self.reference_problem = QLabel(self)
+        self.reference_problem.setWordWrap(True)
+        self.reference_problem.hide()
         self.languages = QListWidget(self)
         for lang in EU_LANGUAGES:
             item = QListWidgetItem(lang, self.languages)
@@ -43,6 +47,7 @@ class GeneralPage(Page):
         self.labels = [QLabel(self) for _ in range(3)]
         self.form.addRow(self.labels[0], self.country)
         self.form.addRow(self.labels[1], self.reference)
+        self.form.addRow("", self.reference_problem)
         self.form.addRow(self.labels[2], self.languages)
         self.labels[1].setBuddy(self.reference)
         self.labels[2].setBuddy(self.languages)
@@ -56,6 +61,9 @@ class GeneralPage(Page):
         self.labels[1].setText(_("&Reference date:"))
         self.labels[2].setText(_("&Languages of the factsheet:"))
         self.reference.setAccessibleName(_("Reference date"))
+        from eccp_desktop.i18n.parsing import date_example
+
+        self.reference.setPlaceholderText(date_example(current_language()))
         self.reference.setToolTip(_("Every time-dependent rule is judged on this date"))
         self.languages.setAccessibleName(_("Languages of the factsheet"))
         fs = self.doc.factsheet
@@ -70,11 +78,14 @@ class GeneralPage(Page):
 
     def _refresh(self, path: str) -> None:
         fs = self.doc.factsheet
-        d = fs.as_of
-        self.reference.blockSignals(True)
-        self.reference.setDate(QDate(d.year, d.month, d.day))
+        from eccp_desktop.i18n.formatting import format_date
+
+        if path in ("/", "/reference_date", "/status") or not self.reference.hasFocus():
+            self.reference.blockSignals(True)
+            self.reference.setText(format_date(fs.as_of, current_language()))
+            self.reference.blockSignals(False)
+            self.reference_problem.hide()
         self.reference.setReadOnly(not self.doc.editable)
-        self.reference.blockSignals(False)
         self.languages.blockSignals(True)
         for i in range(self.languages.count()):
             item = self.languages.item(i)
@@ -91,8 +102,24 @@ class GeneralPage(Page):
         self.languages.blockSignals(False)
 
     def _date_edited(self) -> None:
-        q = self.reference.date()
-        self.doc.set("/reference_date", dt.date(q.year(), q.month(), q.day()))
+        from eccp_desktop.i18n.formatting import format_date
+        from eccp_desktop.i18n.parsing import InputRefused, parse_date
+
+        if self.reference.isReadOnly():
+            return
+        text = self.reference.text().strip()
+        try:
+            value = parse_date(text, current_language()) if text else None
+        except InputRefused as e:  # said at the field; nothing stored, the text kept
+            self.reference_problem.setText("\u2716 " + str(e))
+            self.reference_problem.show()
+            return
+        if value is None:  # empty: the edition's 31 December, as the format says
+            value = dt.date(self.doc.factsheet.edition, 12, 31)
+        self.reference_problem.hide()
+        if value != self.doc.factsheet.as_of:
+            self.doc.set("/reference_date", value)
+        self.reference.setText(format_date(value, current_language()))
 
     def _languages_edited(self, _item: QListWidgetItem) -> None:
         chosen = [

@@ -217,3 +217,32 @@ def test_esc_after_a_refusal_gives_the_text_up_and_the_refusal_goes(
     committed(qtbot, table)
     assert not table.message.isVisible() and table.message.text() == ""
     assert cluster(pl_store).founded == before
+
+
+def test_the_reference_date_is_typed_and_shown_like_every_date(
+    qtbot, open_window, pl_store: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Bulgarian: CLDR's medium form shown ("31.12.2023 г."), a two-digit year refused at the field."""
+    from eccp_desktop.ui.pages import GeneralPage
+
+    w = open_window(pl_store)
+    w.set_ui_language("bg")
+    page = next(p for p in w.editor.pages if isinstance(p, GeneralPage))
+    w.editor.show_page(w.editor.pages.index(page))
+    field = page.reference
+    assert field.text() == "31.12.2023\u202fг."  # CLDR: a narrow no-break space
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "15.06.98")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert page.reference_problem.isVisible() and "15.06.98" in page.reference_problem.text()
+    assert field.text() == "15.06.98"  # kept to correct
+    with Store.open(pl_store) as s:
+        assert s.load("PL", 2023).reference_date == dt.date(2023, 12, 31)  # nothing stored
+    field.selectAll()
+    qtbot.keyClicks(field, "2023-11-30")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert not page.reference_problem.isVisible()
+    assert field.text() == "30.11.2023\u202fг."
+    with Store.open(pl_store) as s:
+        assert s.load("PL", 2023).reference_date == dt.date(2023, 11, 30)

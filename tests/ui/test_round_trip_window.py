@@ -156,10 +156,12 @@ def test_every_page_edited_and_commented_survives_export_and_import(
     general = _page(w, "GeneralPage")
     before_date = w.doc.factsheet.reference_date
     general.reference.setFocus()
-    qtbot.keyClick(general.reference, Qt.Key.Key_Down)  # one step back in the first part
+    general.reference.selectAll()
+    qtbot.keyClicks(general.reference, "30 Nov 2023")  # the UI language's medium form
     qtbot.keyClick(general.reference, Qt.Key.Key_Return)
     general.reference.clearFocus()
     qtbot.waitUntil(lambda: stored(pl_store).reference_date != before_date)
+    assert stored(pl_store).reference_date == dt.date(2023, 11, 30)
     german = next(
         general.languages.item(i)
         for i in range(general.languages.count())
