@@ -8,51 +8,32 @@ dialog listing what blocks it), at 1280x800.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("ECCP_LANG", "en")
+from typing import Any
 
 
 def main(out: Path) -> None:
     from PySide6.QtTest import QTest
 
-    from eccp_desktop.exchange import read_package
-    from eccp_desktop.paths import demo_packages
-    from eccp_desktop.store import Store
-    from eccp_desktop.ui.app import create_app
-    from eccp_desktop.ui.main_window import MainWindow
     from eccp_desktop.ui.pages import ClustersPage
-    from eccp_desktop.ui.qt import QApplication, QSettings, Qt
+    from eccp_desktop.ui.qt import QApplication, Qt
     from eccp_desktop.ui.record_page import SignOffDialog
     from tests.ui.conftest import kkk_cluster
+    from tests.ui.shots import Shots
 
-    app = create_app()
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp())
-    db = tmp / "shots.sqlite3"
-    with Store.open(db) as s:
-        s.import_factsheets([read_package(p) for p in demo_packages()], actor="demo")
-        fs, v = s.load_versioned("PL", 2023)
+    shots = Shots(out)
+
+    def below_minimum(fs: Any) -> None:
         fs.clusters.append(kkk_cluster())
         fs.clusters[-1].members = 30  # below the key national minimum: an error today
-        s.save(fs, base_version=v, actor="demo")
 
-    def settle() -> None:
-        for _ in range(8):
-            app.processEvents()
+    db = shots.demo_store("shots", below_minimum)
+    settle = shots.settle
 
     for lang in ("en", "bg"):
-        w = MainWindow(QSettings(str(tmp / f"{lang}.ini"), QSettings.Format.IniFormat))
-        w.resize(1280, 800)
-        w.show()
-        w.open_store(str(db))
+        w = shots.window(lang, db)
         w.navigator.select("PL", 2023)
-        if lang != "en":
-            w.set_ui_language(lang)
         w.doc.validate_now()
         settle()
         i = next(i for i, p in enumerate(w.editor.pages) if isinstance(p, ClustersPage))

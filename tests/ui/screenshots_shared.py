@@ -9,42 +9,25 @@ raises; the colleague is a second client of the same store file.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("ECCP_LANG", "en")
+from typing import Any
 
 
 def main(out: Path) -> None:
     from PySide6.QtTest import QTest
 
-    from eccp_desktop.exchange import read_package
-    from eccp_desktop.paths import demo_packages
     from eccp_desktop.store import Store
     from eccp_desktop.store.errors import StoreUnreachableError
-    from eccp_desktop.ui.app import create_app
     from eccp_desktop.ui.language import apply_language
-    from eccp_desktop.ui.main_window import MainWindow
     from eccp_desktop.ui.pages import SectionsPage
-    from eccp_desktop.ui.qt import QSettings
+    from tests.ui.shots import Shots
 
-    app = create_app()
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp())
+    shots = Shots(out)
+    settle = shots.settle
 
-    def settle() -> None:
-        for _ in range(10):
-            app.processEvents()
-
-    def window(lang: str, db: Path) -> tuple[MainWindow, object]:
-        w = MainWindow(QSettings(str(tmp / f"{lang}-{db.stem}.ini"), QSettings.Format.IniFormat))
-        w.resize(1280, 800)
-        w.show()
-        w.open_store(str(db))
-        w.set_ui_language(lang)
+    def window(lang: str, db: Path) -> tuple[Any, Any]:
+        w = shots.window(lang, db)
         w.navigator.select("PL", 2023)
         i = next(i for i, p in enumerate(w.editor.pages) if isinstance(p, SectionsPage))
         w.editor.show_page(i)
@@ -55,10 +38,7 @@ def main(out: Path) -> None:
         return w, text
 
     for lang in ("en", "bg"):
-        db = tmp / f"offline-{lang}.sqlite3"
-        with Store.open(db) as s:
-            s.import_factsheets([read_package(p) for p in demo_packages()], actor="demo")
-        w, text = window(lang, db)
+        w, text = window(lang, shots.demo_store(f"offline-{lang}"))
         w._watch_store()
         QTest.keyClicks(text, " The 2024 call")
 
@@ -72,9 +52,7 @@ def main(out: Path) -> None:
         w.grab().save(str(out / f"offline-{lang}.png"))
         w.close()
 
-        db = tmp / f"merge-{lang}.sqlite3"
-        with Store.open(db) as s:
-            s.import_factsheets([read_package(p) for p in demo_packages()], actor="demo")
+        db = shots.demo_store(f"merge-{lang}")
         w, text = window(lang, db)
         with Store.open(db) as other:
             fs, v = other.load_versioned("PL", 2023)

@@ -7,35 +7,23 @@ refusing a year the exchange format cannot carry, at the field).
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("ECCP_LANG", "en")
 
 
 def main(out: Path) -> None:
-    from eccp_desktop.ui.app import create_app
-    from eccp_desktop.ui.main_window import MainWindow
-    from eccp_desktop.ui.qt import QApplication, QSettings
+    from eccp_desktop.ui.qt import QApplication
     from eccp_desktop.ui.start_page import new_factsheet
+    from tests.ui.shots import Shots
 
-    app = create_app()
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp())
+    shots = Shots(out)
 
     def settle() -> None:
-        for _ in range(30):
-            app.processEvents()
+        shots.settle(30)
 
     for lang, country in (("en", "Poland (PL)"), ("el", "Πολωνία (PL)")):
-        w = MainWindow(QSettings(str(tmp / f"{lang}.ini"), QSettings.Format.IniFormat))
-        w.set_ui_language(lang)
-        w.resize(1280, 800)
-        w.show()
-        assert w.open_store(str(tmp / f"empty-{lang}.sqlite3"))
+        w = shots.window(lang, shots.tmp / f"empty-{lang}.sqlite3")
+        assert w.store is not None
         settle()
         w.grab().save(str(out / f"start-page-{lang}.png"))
         dialog = new_factsheet(w)
