@@ -20,10 +20,13 @@ def main() -> int:
     db = _window_only(sys.argv[1:])
     if not isinstance(db, bool):
         # Fast path: paint the window before the store's imports (start-up time).
+        from eccp_desktop.gcpause import pause_for_start_up, resume_after_start_up
+
+        pause_for_start_up()  # until the first factsheet is shown (ui.app)
         try:
             from eccp_desktop.ui.launch import launch, window_args
         except ImportError:
-            pass
+            resume_after_start_up()  # no window: the command line, collected as usual
         else:
             return int(launch(window_args(db)))
     from eccp_desktop.cli.app import main as cli_main

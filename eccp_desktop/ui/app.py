@@ -4,28 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
+from eccp_desktop.gcpause import resume_after_start_up
 from eccp_desktop.i18n import current_language
 from eccp_desktop.paths import resource
 from eccp_desktop.ui import settings as S
 from eccp_desktop.ui.display import exit_after_paint, exit_after_show
+from eccp_desktop.ui.frames import FirstPaint
 from eccp_desktop.ui.language import apply_language
-from eccp_desktop.ui.qt import QApplication, QEvent, QIcon, QObject, QTimer
-
-
-class _FirstPaint(QObject):
-    """Runs ``then`` once, right after the window's first paint."""
-
-    def __init__(self, then: Any) -> None:
-        super().__init__()
-        self._then = then
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._then is not None:
-            then, self._then = self._then, None
-            QTimer.singleShot(0, then)
-        return False
+from eccp_desktop.ui.qt import QApplication, QIcon
 
 
 def create_app() -> QApplication:
@@ -52,6 +39,12 @@ def run(args: argparse.Namespace) -> int:
     window = MainWindow(settings)
 
     def after_paint() -> None:
+        try:
+            open_first()
+        finally:
+            resume_after_start_up()
+
+    def open_first() -> None:
         if exit_after_paint():
             app.exit(0)
             return
@@ -80,8 +73,8 @@ def run(args: argparse.Namespace) -> int:
             print("no factsheet could be shown", file=sys.stderr)
             app.exit(1)
 
-    shown_filter = _FirstPaint(report_shown)
-    painted = _FirstPaint(after_paint)
+    shown_filter = FirstPaint(report_shown)
+    painted = FirstPaint(after_paint)
     window.installEventFilter(painted)
     window.show()
     code = app.exec()

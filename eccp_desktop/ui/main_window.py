@@ -12,6 +12,7 @@ from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.i18n import N_, _, current_language, ngettext
 from eccp_desktop.ui import settings as S
 from eccp_desktop.ui.actions import build_actions
+from eccp_desktop.ui.frames import after_next_frame
 from eccp_desktop.ui.language import apply_language
 from eccp_desktop.ui.navigator import Navigator, Row
 from eccp_desktop.ui.problems import ProblemsPanel, ProblemsView
@@ -320,7 +321,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self._title())
         if self.settings.value(S.STATE) is None:
             self.resizeDocks([self.problems_dock], [230], Qt.Orientation.Vertical)
-        QTimer.singleShot(0, doc.validate_now)
+        # the factsheet first, its problems as soon as it is on screen
+        after_next_frame(self, doc.validate_now)
         self.factsheet_opened.emit(country, edition)
 
     def _title(self) -> str:

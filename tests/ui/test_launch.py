@@ -76,6 +76,38 @@ def test_exit_after_show_on_the_default_store(tmp_path: Path) -> None:
     assert run.stdout.strip().splitlines()[-1] == "window shown: CZ 2023"
 
 
+_GC_AT_EXIT = """
+import atexit, gc, runpy, sys
+atexit.register(lambda: print("gc", gc.isenabled(), gc.get_freeze_count() > 10000, flush=True))
+sys.argv = ["eccp_desktop"]
+runpy.run_module("eccp_desktop", run_name="__main__", alter_sys=True)
+"""
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("store", ["default", "damaged"])
+def test_the_collector_runs_again_once_start_up_is_over(tmp_path: Path, store: str) -> None:
+    """Start-up holds the cyclic collector (issue 16); shown or refused, it is back on after."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ECCP_EXIT_AFTER_SHOW="1")
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    env.pop("ECCP_DB", None)
+    if store == "damaged":
+        (tmp_path / "bad.sqlite3").write_bytes(b"not a database" * 100)
+        env["ECCP_DB"] = str(tmp_path / "bad.sqlite3")
+    run = subprocess.run(
+        [sys.executable, "-c", _GC_AT_EXIT],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == (0 if store == "default" else 2), run.stderr
+    # on, and what start-up built (modules, the window) is out of the collector's way
+    assert run.stdout.strip().splitlines()[-1] == "gc True True"
+
+
 def test_launch_refuses_without_display(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -150,3 +150,43 @@ def test_the_dock_names_the_place_as_officers_read_it(
     item = w.problems.item_for(path)
     assert item is not None and item.text(2) == place
     assert item.toolTip(2) == path  # the pointer stays at hand
+
+
+def _problems_of(w) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return sorted((r.severity, r.path) for r in validate(w.doc.factsheet))
+
+
+@pytest.mark.parametrize("visible", [True, False], ids=["shown", "hidden"])
+def test_a_factsheet_opened_from_the_list_gets_its_problems_once_it_is_drawn(
+    qtbot, pl_store: Path, tmp_path: Path, visible: bool
+) -> None:  # type: ignore[no-untyped-def]
+    """The factsheet is drawn first and validated right after (start-up speed, issue 16);
+    no key press or click is needed for the Problems dock to fill, shown or not."""
+    from eccp_desktop.ui.main_window import MainWindow
+    from eccp_desktop.ui.qt import QEvent, QObject, QSettings
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    if visible:
+        with qtbot.waitExposed(w):
+            w.show()
+    assert w.open_store(str(pl_store))
+    at_first_paint: list[int] = []  # how many problems were known when the editor drew
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not at_first_paint:
+                at_first_paint.append(len(w.doc.results))
+            return False
+
+    watch = Watch()
+    w.factsheet_opened.connect(lambda *_: w.editor.index.viewport().installEventFilter(watch))
+    w.navigator.select("PL", 2023)
+    assert w.doc is not None and w.doc.results == []
+    expected = _problems_of(w)
+    assert expected  # the KKK cluster below its tier: there is something to list
+    qtbot.waitUntil(lambda: sorted((r.severity, r.path) for r in w.doc.results) == expected)
+    assert sorted(listed(w)) == expected
+    if visible:  # the editor was on screen before the validation ran
+        assert at_first_paint == [0]
