@@ -14,12 +14,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from eccp_desktop.domain.codes import STATUSES
 from eccp_desktop.domain.model import Factsheet, ValidationRecord
 from eccp_desktop.i18n import N_, _, ngettext
-from eccp_desktop.validation import ERROR, WARNING, Result, validate
+
+# The rules are imported where a judgement is made, not with this module:
+# opening a factsheet needs only ``allowed_targets`` (its permissions), and
+# the window validates once the factsheet is on screen (start-up, issue 16).
+if TYPE_CHECKING:
+    from eccp_desktop.validation import Result
 
 DRAFT: Final = "draft"
 REVIEWED: Final = "reviewed"
@@ -70,6 +75,8 @@ def blocking_problems(factsheet: Factsheet, target: str) -> list[Result]:
     """
     if target not in ERROR_FREE:
         return []
+    from eccp_desktop.validation import ERROR, validate
+
     trial = dataclasses.replace(factsheet, status=target)
     errors = [r for r in validate(trial) if r.severity == ERROR]
     return errors + open_comments(factsheet) if target == REVIEWED else errors
@@ -84,6 +91,8 @@ def open_comments(factsheet: Factsheet) -> list[Result]:
     The path is the commented field's (not ``/review_comments/i``), so a
     double-click on it goes to what the reviewer asked about.
     """
+    from eccp_desktop.validation import ERROR, Result
+
     return [
         Result(
             OPEN_COMMENT_RULE,
@@ -202,6 +211,8 @@ _PENDING_RECORD: Final = ValidationRecord(by="-", organisation="-", on=dt.date(2
 
 def judge(factsheet: Factsheet, target: str = "validated") -> Judgement:
     """What stands between ``factsheet`` and ``target`` (see ``Judgement``)."""
+    from eccp_desktop.validation import ERROR, WARNING, validate
+
     now = {(r.rule, r.path) for r in validate(factsheet) if r.severity == ERROR}
     record = factsheet.validation or _PENDING_RECORD
     trial = dataclasses.replace(factsheet, status=target, validation=record)

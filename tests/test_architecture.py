@@ -95,13 +95,22 @@ def report():
     with open(os.environ["ECCP_TEST_MODULES"], "w") as f:
         f.write("\\n".join(sorted(sys.modules)))
 atexit.register(report)
+from PySide6.QtWidgets import QApplication
+_exit = QApplication.exit
+def exit_validated(code=0):
+    # what the window does right after the factsheet is on screen: validate it
+    for w in QApplication.topLevelWidgets():
+        if getattr(w, "doc", None) is not None:
+            w.doc.validate_now()
+    _exit(code)
+QApplication.exit = staticmethod(exit_validated)
 sys.argv = ["eccp_desktop"]
 runpy.run_module("eccp_desktop", run_name="__main__", alter_sys=True)
 """
 
 
 def _loaded_by_the_window(tmp_path: Path, until: str) -> set[str]:
-    """The modules of a whole window process that exits once painted or shown."""
+    """The modules of a whole window process that exits once painted, or shown and validated."""
     out = tmp_path / f"modules-{until}"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ECCP_TEST_MODULES=str(out))
     env.update(XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
