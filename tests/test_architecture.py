@@ -152,6 +152,29 @@ def test_libraries_imported_after_qt_are_not_read_as_source() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_no_module_selects_a_pyside_feature() -> None:
+    """ui/qt.py gives ``__import__`` back once Qt is loaded: ``__feature__`` would need it."""
+    offenders = [
+        str(py.relative_to(PACKAGE))
+        for py in PACKAGE.rglob("*.py")
+        for node in ast.walk(ast.parse(py.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and node.module == "__feature__"
+    ]
+    assert offenders == []
+
+
+def test_imports_after_qt_skip_pyside_feature_hook() -> None:
+    code = (
+        "import builtins, eccp_desktop.ui.qt;"
+        "print(builtins.__import__ is getattr(builtins, '__feature_import__', None))"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert out.stdout.strip() == "False"
+
+
 # -- the window reaches the store only through the operations layer (issue #9) ----------
 
 UI = PACKAGE / "ui"

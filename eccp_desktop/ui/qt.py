@@ -147,3 +147,31 @@ def _skip_pyside_source_scan() -> None:
 
 
 _skip_pyside_source_scan()
+
+
+def _skip_pyside_import_hook() -> None:
+    """Give Python's import back its own ``__import__`` once Qt is loaded.
+
+    PySide routes every ``import`` statement executed afterwards (3 500 while
+    SQLAlchemy loads, and each function-level import each time it runs)
+    through two Python functions of its ``__feature__`` support, which only
+    matter to a module that writes ``from __feature__ import snake_case``.
+    No module here does (tests/test_architecture.py), and no feature is
+    selected (checked below): the hook would only cost ~5 % of the
+    instructions of loading the store (issue 16). PySide's own lazy import,
+    which the hook calls next, stays in place.
+    """
+    import builtins
+
+    feature = sys.modules.get("shibokensupport.feature")
+    chosen = getattr(feature, "pyside_feature_dict", None)
+    hook = getattr(builtins, "__feature_import__", None)
+    after = getattr(builtins, "__orig_import__", None)
+    if chosen is None or hook is None or after is None or builtins.__import__ is not hook:
+        return  # another PySide version: leave its import alone
+    if any(flag not in (0, -1) for flag in chosen.values()):
+        return  # someone selected a feature: it needs the hook
+    builtins.__import__ = after
+
+
+_skip_pyside_import_hook()
