@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from eccp_desktop.domain import codes
 from eccp_desktop.i18n import N_, _, labels
 from eccp_desktop.ui import columns as C
@@ -21,8 +23,10 @@ from eccp_desktop.ui.qt import (
     QWidget,
 )
 from eccp_desktop.ui.record_page import RecordPage
-from eccp_desktop.ui.table_page import TablePage
 from eccp_desktop.ui.text_field import LocalizedTextEdit
+
+if TYPE_CHECKING:
+    from eccp_desktop.ui.table_page import TablePage
 
 
 class SectionsPage(Page):
@@ -171,7 +175,11 @@ class TablesPage(Page):
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
-        self.tables = [TablePage(doc, self.specs[0], "", self)]
+        # the tables' module (delegates, models: ~30 M instructions) loads with
+        # the first table page, not with the factsheet's first page (issue 16)
+        from eccp_desktop.ui.table_page import TablePage
+
+        self.tables: list[TablePage] = [TablePage(doc, self.specs[0], "", self)]
         for spec in self.specs[1:]:
             self.tables.append(TablePage(doc, spec, "-", self))
         split = QSplitter(Qt.Orientation.Vertical, self)
