@@ -193,8 +193,9 @@ def test_ctrl_z_in_a_text_undoes_the_saved_typing(qtbot, open_window, pl_store: 
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", r"\d{1,2} [A-Z][a-z]{2} 20\d\d, \d\d:\d\d CES?T"),
-        ("bg", r"\d{1,2}\.\d{1,2}\.20\d\d\u202fг\., \d\d:\d\d CES?T"),
+        # the hour as CLDR writes it: Bulgarian "H:mm" has no leading zero ("0:04" after midnight)
+        ("en", r"\d{1,2} [A-Z][a-z]{2} 20\d\d, \d{1,2}:\d\d CES?T"),
+        ("bg", r"\d{1,2}\.\d{1,2}\.20\d\d\u202fг\., \d{1,2}:\d\d CES?T"),
     ],
 )
 def test_history_times_are_local_with_the_zone_and_a_four_digit_year(
