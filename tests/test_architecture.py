@@ -139,17 +139,22 @@ def test_the_first_factsheet_is_shown_without_the_pdf_stack(tmp_path: Path) -> N
     assert _among(loaded, NOT_AT_START) == []
 
 
+def _printed(code: str) -> str:
+    """What ``code`` prints, run in a fresh interpreter (import state is process-wide)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    return out.stdout.strip()
+
+
 def test_libraries_imported_after_qt_are_not_read_as_source() -> None:
     # PySide's import hook read each module's source into linecache (~18 MB, ui/qt.py)
     code = (
         "import linecache, sys; import eccp_desktop.ui.qt; import sqlalchemy, jsonschema;"
         "print(sorted(f for f in linecache.cache if '/sqlalchemy/' in f or '/jsonschema/' in f)[:3])"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
-    )
-    assert out.stdout.strip() == "[]"
+    assert _printed(code) == "[]"
 
 
 def test_no_module_selects_a_pyside_feature() -> None:
@@ -168,11 +173,7 @@ def test_imports_after_qt_skip_pyside_feature_hook() -> None:
         "import builtins, eccp_desktop.ui.qt;"
         "print(builtins.__import__ is getattr(builtins, '__feature_import__', None))"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
-    )
-    assert out.stdout.strip() == "False"
+    assert _printed(code) == "False"
 
 
 # -- the window reaches the store only through the operations layer (issue #9) ----------
