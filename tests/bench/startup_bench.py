@@ -83,14 +83,12 @@ def _quit_at():
     _quit()
 _QA.exit, _QA.quit = staticmethod(_exit_at), staticmethod(_quit_at)
 """
-APP = (
-    PROLOGUE
-    + """
+RUN_APP = """
 import runpy
 sys.argv = ["eccp_desktop"]
 runpy.run_module("eccp_desktop", run_name="__main__", alter_sys=True)
 """
-)
+APP = PROLOGUE + RUN_APP
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +152,9 @@ def main() -> None:
             floor.append(_run([sys.executable, "-c", PROLOGUE + FLOOR], env))
             painted.append(_run(app, dict(env, ECCP_EXIT_AFTER_PAINT="1")))
             shown.append(_run(app, dict(env, ECCP_EXIT_AFTER_SHOW="1")))
+        # on the store seeded above
+        counted = os.environ.get("ECCP_BENCH_INSTRUCTIONS", "1") != "0"
+        counts = instruction_counts(env) if counted else None
     f, p, s = (_median(x, "at_wall") for x in (floor, painted, shown))
     fc, pc, sc = (_median(x, "at_cpu") for x in (floor, painted, shown))
     fw, pw, sw = (_median(x, "wall") for x in (floor, painted, shown))
@@ -185,8 +186,8 @@ def main() -> None:
     targets.record("demo shown and editable, wall clock / floor", s / f, 3.5, note="compass 3x")
     targets.record("demo shown and editable, CPU time / floor", sc / fc, 3.5, note="compass 3x")
     targets.record("memory of the window with the demo store / floor", sm / fm, 2.0)
-    if os.environ.get("ECCP_BENCH_INSTRUCTIONS", "1") != "0":
-        instructions(env)
+    if counted:
+        report_instructions(counts)
     if os.environ.get("ECCP_BENCH_TYPING", "1") != "0":
         typing()
 
@@ -224,26 +225,26 @@ def _instructions(code: str, env: dict[str, str]) -> int | None:
     return None
 
 
-def instructions(env: dict[str, str]) -> None:
+def instruction_counts(env: dict[str, str]) -> tuple[int | None, ...] | None:
+    """Floor, floor with the enums, painted, shown; None without valgrind."""
     import shutil
 
     if shutil.which("valgrind") is None:
+        return None
+    app = AT_ONCE + RUN_APP
+    return (
+        _instructions(AT_ONCE + FLOOR, env),
+        _instructions(AT_ONCE + WITH_ENUMS, env),
+        _instructions(app, dict(env, ECCP_EXIT_AFTER_PAINT="1")),
+        _instructions(app, dict(env, ECCP_EXIT_AFTER_SHOW="1")),
+    )
+
+
+def report_instructions(counts: tuple[int | None, ...] | None) -> None:
+    if counts is None:
         print("  instructions: valgrind is not installed (Debian package valgrind); skipped")
         return
-    with tempfile.TemporaryDirectory() as home:
-        env = dict(env, XDG_DATA_HOME=f"{home}/data", XDG_CONFIG_HOME=f"{home}/config")
-        app = AT_ONCE + APP.replace(PROLOGUE, "")
-        subprocess.run(  # seed the demo store, as above
-            [sys.executable, "-c", APP],
-            cwd=ROOT,
-            env=dict(env, ECCP_EXIT_AFTER_SHOW="1"),
-            capture_output=True,
-            check=True,
-        )
-        floor = _instructions(AT_ONCE + FLOOR, env)
-        enums = _instructions(AT_ONCE + WITH_ENUMS, env)
-        painted = _instructions(app, dict(env, ECCP_EXIT_AFTER_PAINT="1"))
-        shown = _instructions(app, dict(env, ECCP_EXIT_AFTER_SHOW="1"))
+    floor, enums, painted, shown = counts
     if not (floor and enums and painted and shown):
         print("  instructions: valgrind gave no count; skipped")
         return
