@@ -8,8 +8,14 @@ with the other work on it, so a figure may carry a steadier CPU-time twin.
 
 from __future__ import annotations
 
+import json
 import os
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+# ``make bench`` runs each module in a process of its own; they append their
+# figures to this file, which the summary then reads.
+FIGURES_ENV = "ECCP_BENCH_FIGURES"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,15 +56,30 @@ def record(
     higher_is_better: bool = False,
     note: str = "",
 ) -> None:
-    FIGURES.append(Figure(label, value, target, unit, higher_is_better, note))
+    figure = Figure(label, value, target, unit, higher_is_better, note)
+    shared = os.environ.get(FIGURES_ENV)
+    if shared:
+        with Path(shared).open("a", encoding="utf-8") as f:
+            f.write(json.dumps(asdict(figure)) + "\n")
+    else:
+        FIGURES.append(figure)
 
 
-def summary() -> None:
-    if not FIGURES:
+def recorded(path: Path) -> list[Figure]:
+    """The figures the modules' processes appended to ``path``."""
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [Figure(**json.loads(line)) for line in lines if line]
+
+
+def summary(figures: list[Figure] | None = None) -> None:
+    figures = FIGURES if figures is None else figures
+    if not figures:
         return
     load = ""
     if hasattr(os, "getloadavg"):
         load = f" (load average now {os.getloadavg()[0]:.1f} on {os.cpu_count() or 0} cores)"
     print(f"== targets{load}")
-    for figure in FIGURES:
+    for figure in figures:
         print(figure.line())
