@@ -204,7 +204,6 @@ ALLOWED_STORE_IMPORTS = {
     "eccp_desktop.store.Store": "open and close: the window owns its store's lifetime",
     "eccp_desktop.store.StoreError": "the one error type a failed open is shown from",
     "eccp_desktop.store.repository.HISTORY_PAGE": "a page size, to offer older changes",
-    "eccp_desktop.store.exports.digest_of": "a hash of the PDF bytes, no store access",
     # ui/live.py is the Qt half of the store's change notices; the other half is there
     "eccp_desktop.store.notifications.watcher_for": "the notice source that suits the store",
     "eccp_desktop.store.notifications.PollWatcher": "polling while the server is away",

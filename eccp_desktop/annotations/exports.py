@@ -27,7 +27,7 @@ def render(
 
 def keep(store: Store, rendered: Rendered) -> str | None:
     """Record the export; the reason when the store cannot keep it (None: kept)."""
-    from eccp_desktop.store.exports import digest_of
+    from eccp_desktop.pdf.digest import digest_of
 
     pdf = rendered.pdf
     return keep_map(store, digest_of(pdf), len(pdf), rendered.layout.to_json())

@@ -72,8 +72,9 @@ def plan_import(store: Store, data: bytes, where: str) -> ImportPlan:
     Raises AnnotationError with a one-line reason when the PDF is not one of
     this store's exports, not a PDF, or has no annotations.
     """
+    from eccp_desktop.pdf.digest import digest_of
     from eccp_desktop.store.errors import NotFoundError
-    from eccp_desktop.store.exports import digest_of, find_export
+    from eccp_desktop.store.exports import find_export
 
     content = read_pdf(data, where)
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -190,7 +191,7 @@ class Mapped:
 
 def run_mapped_job(job: Job) -> str | Mapped:
     """``run_job`` that also returns what the store keeps of the PDF (its layout map)."""
-    from eccp_desktop.store.exports import digest_of
+    from eccp_desktop.pdf.digest import digest_of  # not the store's module: no SQLAlchemy here
 
     try:
         rendered = pdf.render_with_layout(job.factsheet, job.lang)
@@ -222,6 +223,7 @@ def warm_up(langs: Sequence[str]) -> None:
         locale(lang).territories  # noqa: B018 (Babel loads a locale's data on first access)
         translator(lang)
         hyphenation.load(lang)  # pyphen's patterns: up to 0.7 s a language when not cached
+    gc.freeze()  # kept for the batch: the collector need not walk it after each PDF
 
 
 def _noop() -> None:
@@ -257,6 +259,9 @@ class Workers:
 
     def __enter__(self) -> Workers:
         if self.count > 1:
+            # What this process holds now is inherited by forked workers: out of
+            # the collector's way, their collections touch (and copy) none of it.
+            gc.freeze()
             self.pool = ProcessPoolExecutor(
                 max_workers=self.count, initializer=warm_up, initargs=(self.langs,)
             )
@@ -269,6 +274,7 @@ class Workers:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+            gc.unfreeze()
 
     def run(self, jobs: Sequence[Job]) -> Iterator[tuple[Job, str | None]]:
         """Each job with its outcome (None: written; else why not), as they finish."""

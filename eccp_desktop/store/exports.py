@@ -8,12 +8,12 @@ PDF this store never exported is recognised as such.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, insert, select
 
+from eccp_desktop.pdf.digest import digest_of
 from eccp_desktop.store import schema as s
 
 if TYPE_CHECKING:
@@ -30,10 +30,6 @@ class ExportRecord:
     size: int
     layout: dict[str, Any]  # eccp_desktop.pdf.layout_map.LayoutMap.to_json()
     created: dt.datetime
-
-
-def digest_of(data: bytes) -> str:
-    return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
 def record_export(store: Store, pdf: bytes, layout: dict[str, Any]) -> ExportRecord:

@@ -58,7 +58,7 @@ class _Renderer(QObject):
     def run(self) -> None:
         from eccp_desktop.annotations import exports
         from eccp_desktop.pdf import PdfError
-        from eccp_desktop.store.exports import digest_of  # a hash: no store access
+        from eccp_desktop.pdf.digest import digest_of
         from eccp_desktop.trust.errors import TrustError
 
         done: list[str] = []

@@ -9,10 +9,11 @@ import pypdf
 import pytest
 
 from eccp_desktop.editing import paths
+from eccp_desktop.pdf.digest import digest_of
 from eccp_desktop.pdf.layout_map import ID_PREFIX, LayoutMap
 from eccp_desktop.pdf.render import render_with_layout
 from eccp_desktop.store import Store
-from eccp_desktop.store.exports import digest_of, find_export
+from eccp_desktop.store.exports import find_export
 from tests.annotations.conftest import Exporter, entry
 from tests.pdf.factories import polish_demo, with_clusters
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -91,3 +93,18 @@ def test_a_bad_store_with_workers_started_is_bad_input_and_writes_nothing(
     assert main(argv) == 2
     assert not out.exists()
     assert str(bad) in capsys.readouterr().err
+
+
+def test_a_workers_job_does_not_load_the_store_stack(tmp_path: Path) -> None:
+    """A worker only renders: importing SQLAlchemy for the PDF's digest cost each ~0.12 s."""
+    code = (
+        "import sys; from pathlib import Path;"
+        "from eccp_desktop.cli.pdf_commands import Job, run_mapped_job, warm_up;"
+        "from eccp_desktop.domain.model import Cluster, Factsheet;"
+        "warm_up(['en']);"
+        "fs = Factsheet('PL', 2023, clusters=[Cluster(name='c')]);"
+        f"outcome = run_mapped_job(Job(fs, 'en', Path({str(tmp_path / 'pl.pdf')!r})));"
+        "print(type(outcome).__name__, 'sqlalchemy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["Mapped", "False"]
