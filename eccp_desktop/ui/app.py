@@ -82,6 +82,8 @@ def run(args: argparse.Namespace) -> int:
     from eccp_desktop.ui.runner import wait_for_all
 
     wait_for_all()  # no store read or write is cut off by the exit
+    if window.lock is not None:  # the loop can end without the window's close (exit())
+        window.lock.unlock()  # a lock file left behind would outlive its process
     if window.store is not None:
         window.store.close()
     return int(code)
