@@ -218,3 +218,17 @@ def test_the_open_pdfua_checker_finds_nothing(lang: str, tmp_path: Path) -> None
     path.write_bytes(pdf_bytes(lang))
     report = validate(str(path))
     assert [(f.rule_id, f.message) for f in report.findings] == []
+
+
+def test_the_xmp_packet_carries_user_text_with_markup_characters_as_text() -> None:
+    import datetime as dt
+    import xml.etree.ElementTree as ET
+
+    from eccp_desktop.pdf.metadata import DocumentInfo, xmp
+
+    odd = 'R&D <clusters> "quoted" \u2013 \u03a9'
+    info = DocumentInfo("pl", odd, odd, odd, odd, dt.date(2023, 1, 1), odd, odd, "x&<y>")
+    body = xmp(info).decode("utf-8")
+    root = ET.fromstring(body[body.index("<x:xmpmeta") : body.index("</x:xmpmeta>") + 12])
+    texts = [t.strip() for t in root.itertext() if t.strip()]
+    assert texts.count(odd) == 6 and "x&<y>" in texts
