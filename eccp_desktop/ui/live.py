@@ -45,6 +45,7 @@ class LiveStore(QObject):
             self.watcher = PollWatcher(store)
         self._notifier: QSocketNotifier | None = None
         self._busy = False  # one drain or reconnect at a time
+        self._reconnect_due = False  # an attempt met a drain in flight: it follows that drain
         self._attempt = 0
         self.away = False  # between a lost connection and the next successful listen
         self._timer = QTimer(self)
@@ -73,9 +74,15 @@ class LiveStore(QObject):
     def _drained(self, heard: Heard) -> None:
         self._busy = False
         self._deliver(heard)
+        self._after_drain()
 
     def _failed(self, _message: str) -> None:
         self._busy = False
+        self._after_drain()
+
+    def _after_drain(self) -> None:
+        if self._reconnect_due:
+            self._reconnect()
 
     def _deliver(self, heard: Heard) -> None:
         if heard.lost:
@@ -92,18 +99,25 @@ class LiveStore(QObject):
         if not self.away:
             self.away = True
             self.lost.emit()
+        # While the server is away the attempts below are the only probes: a poll
+        # every second beside them could be out at every attempt (both ran each
+        # second) and keep the window offline.
+        self._timer.stop()
         if self._notifier is not None:
             self._notifier.setEnabled(False)
             self._notifier.deleteLater()
             self._notifier = None
         pause = BACKOFF[min(self._attempt, len(BACKOFF) - 1)]
         self._attempt += 1
-        QTimer.singleShot(pause * 1000, self._reconnect)
+        QTimer.singleShot(int(pause * 1000), self._reconnect)
 
     def _reconnect(self) -> None:
-        if self._busy:  # a drain is still out: try once it is surely back
-            QTimer.singleShot(BACKOFF[0] * 1000, self._reconnect)
+        if not self.away:
+            return  # back already (an earlier attempt, or the drain it waited for)
+        if self._busy:  # a drain started before the loss is still out: right after it
+            self._reconnect_due = True
             return
+        self._reconnect_due = False
         self._busy = True
         run_off_thread(self.watcher.reconnect, self._reconnected, self._still_away, owner=self)
 
