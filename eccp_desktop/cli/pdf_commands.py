@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -262,18 +263,28 @@ class Workers:
             # What this process holds now is inherited by forked workers: out of
             # the collector's way, their collections touch (and copy) none of it.
             gc.freeze()
-            self.pool = ProcessPoolExecutor(
-                max_workers=self.count, initializer=warm_up, initargs=(self.langs,)
-            )
-            # The pool starts its processes on the first submissions, not when created.
-            for _i in range(self.count):
-                self.pool.submit(_noop)
+            try:
+                self.pool = ProcessPoolExecutor(
+                    max_workers=self.count, initializer=warm_up, initargs=(self.langs,)
+                )
+                # The pool starts its processes on the first submissions, not when created.
+                for _i in range(self.count):
+                    self.pool.submit(_noop)
+            except OSError as e:  # no processes to be had (a limit, no memory): in this one
+                err(
+                    _(
+                        "the worker processes cannot be started ({reason}); the PDFs are made in this process"
+                    ).format(reason=e.strerror or e)
+                )
+                self.__exit__()
+                self.count = 1
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+        if self.count > 1:
             gc.unfreeze()
 
     def run(self, jobs: Sequence[Job]) -> Iterator[tuple[Job, str | None]]:
@@ -292,8 +303,25 @@ class Workers:
             return
         ordered = sorted(jobs, key=lambda j: weight(j.factsheet), reverse=True)
         futures = {self.pool.submit(task, job): job for job in ordered}
+        lost: list[Job] = []
         for future in as_completed(futures):
-            yield futures[future], future.result()
+            try:
+                result = future.result()
+            except BrokenProcessPool:  # a worker died (killed, out of memory, a crash)
+                lost.append(futures[future])
+                continue
+            yield futures[future], result
+        if lost:  # the pool takes no more work: the rest here, nothing left undone
+            err(
+                ngettext(
+                    "a worker process ended unexpectedly; {count} PDF is made in this process",
+                    "a worker process ended unexpectedly; {count} PDFs are made in this process",
+                    len(lost),
+                ).format(count=format_integer(len(lost), current_language()))
+            )
+            order = {id(job): i for i, job in enumerate(ordered)}
+            for job in sorted(lost, key=lambda j: order[id(j)]):
+                yield job, task(job)
 
 
 def run_jobs(jobs: Sequence[Job], workers: int) -> Iterator[tuple[Job, str | None]]:

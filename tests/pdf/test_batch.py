@@ -108,3 +108,52 @@ def test_a_workers_job_does_not_load_the_store_stack(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["Mapped", "False"]
+
+
+_PARENT = os.getpid()
+
+
+def _dies_in_a_worker(job: Job) -> tuple[str, int]:
+    """A job whose worker is killed (out of memory, say) the first time it runs there."""
+    if job.factsheet.country == "CZ" and os.getpid() != _PARENT:
+        os._exit(1)
+    return job.name, os.getpid()
+
+
+def test_a_worker_that_dies_leaves_no_job_undone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gc
+
+    frozen = gc.get_freeze_count()
+    sheets = [_sheet("PL", 3), _sheet("DK", 0), _sheet("CZ", 9)]
+    jobs = jobs_for(sheets, ["en", "pl"], tmp_path)
+    with Workers(2, ["en"]) as workers:
+        done = [result for _job, result in workers.map(_dies_in_a_worker, jobs)]
+    assert sorted(name for name, _p in done) == sorted(j.name for j in jobs)  # each once
+    assert {"CZ 2023 en", "CZ 2023 pl"} <= {name for name, pid in done if pid == os.getpid()}
+    assert "worker process ended unexpectedly" in capsys.readouterr().err
+    assert gc.get_freeze_count() == frozen  # the collector has all it had again
+
+
+def test_workers_that_cannot_start_leave_the_batch_to_this_process(
+    demo_store: Store,
+    store_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import gc
+
+    def no_processes(*_a: object, **_k: object) -> None:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    frozen = gc.get_freeze_count()
+    monkeypatch.setattr(pdf_commands, "ProcessPoolExecutor", no_processes)
+    out = tmp_path / "out"
+    argv = ["--db", str(store_path), "pdf", "--all", "--langs", "en", "--out-dir", str(out)]
+    assert main([*argv, "--jobs", "2"]) == 0
+    assert len(list(out.glob("*.pdf"))) == len(demo_store.list())
+    err = capsys.readouterr().err
+    assert "cannot be started (Resource temporarily unavailable)" in err
+    assert gc.get_freeze_count() == frozen
