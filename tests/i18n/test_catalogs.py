@@ -44,11 +44,26 @@ def test_catalog_is_complete(lang: str) -> None:
     "lang", sorted(p.name for p in translations_dir().iterdir() if (p / "LC_MESSAGES").is_dir())
 )
 def test_translations_keep_the_placeholders(lang: str) -> None:
+    """Each form against the msgid it stands for: a plural form that serves counts
+    of 2 or more (Croatian's first serves 1, 21, 31…; Hungarian's only one every
+    count) against the plural msgid. A first form copied from the singular
+    ("Choose what to keep:", no {n}) lost the count for 21 conflicts, and
+    msgfmt --check refused five catalogs."""
+    import gettext
+
+    path = translations_dir() / lang / "LC_MESSAGES" / "eccp_desktop.po"
+    with path.open("rb") as f:
+        catalog = read_po(f)
+    form_of = gettext.c2py(catalog.plural_expr)
+    serves_many = {form_of(n) for n in range(2, 1000)}
     wrong = [
         (source, text)
-        for mid, mstr in _catalog(lang)
-        for source, text in _pairs(mid, mstr)
-        if text and _fields(text) != _fields(source)
+        for m in catalog
+        if m.id
+        for i, (source, text) in enumerate(_pairs(m.id, m.string))
+        if text
+        and _fields(text)
+        != _fields(m.id[1] if isinstance(m.id, tuple) and i in serves_many else source)
     ]
     assert wrong == []
 
