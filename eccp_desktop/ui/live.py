@@ -48,6 +48,7 @@ class LiveStore(QObject):
         self._reconnect_due = False  # an attempt met a drain in flight: it follows that drain
         self._attempt = 0
         self.away = False  # between a lost connection and the next successful listen
+        self._closed = False  # the window is closing: nothing is opened any more
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
         self._arm()
@@ -85,6 +86,8 @@ class LiveStore(QObject):
             self._reconnect()
 
     def _deliver(self, heard: Heard) -> None:
+        if self._closed:
+            return  # a drain that was out when the window closed
         if heard.lost:
             self._lost()
         if heard:
@@ -96,6 +99,8 @@ class LiveStore(QObject):
             self._lost()
 
     def _lost(self) -> None:
+        if self._closed:
+            return
         if not self.away:
             self.away = True
             self.lost.emit()
@@ -109,10 +114,10 @@ class LiveStore(QObject):
             self._notifier = None
         pause = BACKOFF[min(self._attempt, len(BACKOFF) - 1)]
         self._attempt += 1
-        QTimer.singleShot(int(pause * 1000), self._reconnect)
+        QTimer.singleShot(int(pause * 1000), self, self._reconnect)
 
     def _reconnect(self) -> None:
-        if not self.away:
+        if self._closed or not self.away:
             return  # back already (an earlier attempt, or the drain it waited for)
         if self._busy:  # a drain started before the loss is still out: right after it
             self._reconnect_due = True
@@ -123,6 +128,9 @@ class LiveStore(QObject):
 
     def _reconnected(self, heard: Heard) -> None:
         self._busy = False
+        if self._closed:  # closed while this attempt was out: what it opened goes too
+            self.watcher.close()
+            return
         self._attempt = 0
         self._arm()
         if self.away:
@@ -135,6 +143,7 @@ class LiveStore(QObject):
         self._lost()
 
     def close(self) -> None:
+        self._closed = True
         self._timer.stop()
         if self._notifier is not None:
             self._notifier.setEnabled(False)

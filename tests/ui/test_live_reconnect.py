@@ -85,3 +85,45 @@ def test_nothing_is_polled_while_the_server_is_away(qtbot, watched, monkeypatch)
     assert watcher.drains == drains  # the attempts to reconnect are the only probes
     qtbot.waitUntil(lambda: watcher.reconnects == 1 and not store_live.away, timeout=5000)
     qtbot.waitUntil(lambda: watcher.drains > drains, timeout=5000)  # polling again
+
+
+def test_a_closed_window_does_not_listen_again(qtbot, watched, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A reconnect due after the close would open a listening connection nobody closes."""
+    store_live, watcher = watched
+    monkeypatch.setattr(live, "BACKOFF", (0.1, 60, 60))
+    with qtbot.waitSignal(store_live.lost):
+        store_live.probe()
+    store_live.close()  # the window closes while the server is away
+    drains = watcher.drains
+    qtbot.wait(400)
+    assert watcher.reconnects == 0 and watcher.drains == drains
+
+
+def test_a_reconnect_out_when_the_window_closes_is_closed_after_it(
+    qtbot, watched, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    store_live, watcher = watched
+    monkeypatch.setattr(live, "BACKOFF", (0.05, 60, 60))
+    opened = threading.Event()
+    go = threading.Event()
+
+    def slow_reconnect() -> Heard:
+        opened.set()
+        go.wait(10)
+        watcher.reconnects += 1
+        return Heard(resync=True)
+
+    watcher.reconnect = slow_reconnect  # type: ignore[method-assign]
+    closes = []
+    watcher.close = lambda: closes.append(watcher.reconnects)  # type: ignore[method-assign]
+    with qtbot.waitSignal(store_live.lost):
+        store_live.probe()
+    qtbot.waitUntil(opened.is_set, timeout=5000)  # the attempt is out
+    store_live.close()
+    go.set()
+    qtbot.waitUntil(lambda: watcher.reconnects == 1, timeout=5000)
+    qtbot.wait(100)  # its answer is delivered
+    assert closes == [0, 1]  # closed with the window, and what the late attempt opened
+    drains = watcher.drains
+    qtbot.wait(300)
+    assert watcher.drains == drains and store_live.away  # not listening again
