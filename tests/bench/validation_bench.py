@@ -46,7 +46,6 @@ def main() -> None:
             loads: list[float] = []
             checks: list[float] = []
             cpus: list[float] = []
-
             whole: list[float] = []
 
             def whole_store() -> None:
