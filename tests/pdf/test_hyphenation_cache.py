@@ -58,6 +58,15 @@ def test_the_first_use_writes_a_copy_the_next_process_reads(
     assert [hyphenation.points(w, "de") for w in WORDS] == expected
 
 
+def test_the_copy_holds_each_distinct_value_once(fresh: None) -> None:
+    # what makes it load fast: marshal writes a shared object once and refers back to it
+    hyphenation.points("Kooperation", "de")
+    (copy,) = _copies()
+    patterns = marshal.loads(copy.read_bytes())["patterns"]
+    assert len({id(v) for v in patterns.values()}) < len(patterns) / 10
+    assert patterns == pyphen.HyphDict(pyphen.LANGUAGES["de"]).patterns
+
+
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -86,6 +95,17 @@ def test_a_damaged_copy_is_parsed_anew_and_rewritten(
         assert [hyphenation.points(w, "de") for w in WORDS] == expected
         data = marshal.loads(copy.read_bytes())  # rewritten whole
         assert data["maxlen"] > 3 and len(data["patterns"]) > 1000
+
+
+def test_a_copy_made_by_an_older_version_is_replaced(fresh: None) -> None:
+    hyphenation.points("Kooperation", "de")
+    (copy,) = _copies()
+    older = copy.with_name(copy.name.replace(pyphen.__version__, "0.0.1"))
+    copy.rename(older)
+    pyphen.hdcache.clear()  # as a new process with a newer pyphen
+    hyphenation._pyphen.cache_clear()
+    assert hyphenation.points("Kooperation", "de") == _reference("Kooperation", "de")
+    assert _copies() == [copy]
 
 
 def test_an_unwritable_cache_folder_only_costs_time(
