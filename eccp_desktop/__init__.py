@@ -6,21 +6,7 @@ Layers, bottom up: ``domain`` (plain data), ``store`` (SQLite/SQLAlchemy),
 that imports Qt.
 """
 
-from functools import cache
-
-
-@cache
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("eccp-desktop")
-    except PackageNotFoundError:  # running from a source tree that is not installed
-        return "0.0.0+source"
-
-
-def __getattr__(name: str) -> str:
-    # Computed on first use: reading package metadata costs ~40 ms at start-up.
-    if name == "__version__":
-        return _version()
-    raise AttributeError(name)
+# The one place the version is written: pyproject.toml reads it from here
+# (setuptools' dynamic version). Not from importlib.metadata at run time: that
+# import costs ~22 ms of every start, and each PDF's layout map names the version.
+__version__ = "0.1.0"

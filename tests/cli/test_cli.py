@@ -6,6 +6,7 @@ import hashlib
 import json
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,8 @@ def test_version_from_the_console_script() -> None:
         check=True,
     )
     assert result.stdout.strip() == f"eccp-desktop {__version__}"
+    # the package's one version is what the installed metadata says (pyproject reads it)
+    assert __version__ == metadata.version("eccp-desktop")
 
 
 def test_import_list_export_round_trip(
