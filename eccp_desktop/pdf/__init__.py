@@ -16,7 +16,10 @@ if TYPE_CHECKING:
 
 def __getattr__(name: str) -> Any:
     if name in ("render_factsheet", "render_with_layout"):
-        from eccp_desktop.pdf import render
+        from eccp_desktop.gcpause import gc_paused
+
+        with gc_paused():  # reportlab's and pikepdf's modules: long-lived, nothing to collect
+            from eccp_desktop.pdf import render
 
         return getattr(render, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

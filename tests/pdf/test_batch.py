@@ -110,6 +110,27 @@ def test_a_workers_job_does_not_load_the_store_stack(tmp_path: Path) -> None:
     assert out.stdout.split() == ["Mapped", "False"]
 
 
+def test_loading_the_pdf_stack_triggers_no_collection() -> None:
+    # reportlab, the fonts, the locales and the hyphenation patterns live as long
+    # as the process: a collection while they load walks them for nothing
+    code = (
+        "import gc;"
+        "from eccp_desktop.cli.pdf_commands import warm_up;"
+        "from eccp_desktop import pdf;"
+        "seen = [];"
+        "gc.callbacks.append(lambda phase, info: seen.append(info['generation']));"
+        "pdf.render_factsheet;"  # the lazy import of a single PDF (the window, `pdf CODE`)
+        "imported = len(seen);"
+        "warm_up(['en', 'de', 'el']);"  # a batch worker's start
+        "print(imported, len(seen) - imported, gc.isenabled())"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    imported, warmed, enabled = out.stdout.split()
+    assert int(imported) <= 2  # the one catching up as the collector resumes (start, stop)
+    assert int(warmed) == 0  # frozen before the collector resumes
+    assert enabled == "True"
+
+
 _PARENT = os.getpid()
 
 
