@@ -17,20 +17,22 @@ def _window_only(argv: list[str]) -> str | bool | None:
 
 
 def main() -> int:
+    from eccp_desktop.gcpause import pause_for_start_up, resume_after_start_up
+
+    # Imports build long-lived objects only (modules, classes): see gcpause.
+    pause_for_start_up()
     db = _window_only(sys.argv[1:])
     if not isinstance(db, bool):
         # Fast path: paint the window before the store's imports (start-up time).
-        from eccp_desktop.gcpause import pause_for_start_up, resume_after_start_up
-
-        pause_for_start_up()  # until the first factsheet is shown (ui.app)
         try:
             from eccp_desktop.ui.launch import launch, window_args
         except ImportError:
-            resume_after_start_up()  # no window: the command line, collected as usual
+            pass  # no window in this build: the command line
         else:
-            return int(launch(window_args(db)))
+            return int(launch(window_args(db)))  # resumes once the first factsheet is shown
     from eccp_desktop.cli.app import main as cli_main
 
+    resume_after_start_up()
     return cli_main(sys.argv[1:])
 
 

@@ -37,6 +37,26 @@ def test_version_from_the_console_script() -> None:
     assert __version__ == metadata.version("eccp-desktop")
 
 
+_GC_AT_EXIT = """
+import atexit, gc, runpy, sys
+atexit.register(lambda: print("gc", gc.isenabled(), gc.get_freeze_count() > 10000, flush=True))
+sys.argv = ["eccp_desktop", *sys.argv[1:]]
+runpy.run_module("eccp_desktop", run_name="__main__", alter_sys=True)
+"""
+
+
+def test_a_command_runs_with_the_collector_on(tmp_path: Path) -> None:
+    # the imports ran with it paused (start-up time); the command itself must not
+    db = str(tmp_path / "x.sqlite3")
+    run = subprocess.run(
+        [sys.executable, "-c", _GC_AT_EXIT, "--db", db, "list"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert run.stdout.strip().splitlines()[-1] == "gc True True"
+
+
 def test_import_list_export_round_trip(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, demo_files: list[Path]
 ) -> None:
