@@ -15,6 +15,7 @@ would break a word too long for a narrow column anywhere, without a hyphen.
 from __future__ import annotations
 
 import contextlib
+import glob
 import marshal
 import os
 import re
@@ -36,6 +37,9 @@ _LANG: ContextVar[str] = ContextVar("eccp_hyphenation_lang", default="en")
 SYLLABLE_RULE = ("fi", "ga", "mt")
 VOWELS = set("aeiouyäöåáéíóúàèìòùâêîôûāēīūėę" + "AEIOUYÄÖÅÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛĀĒĪŪ")
 MIN_PART = 2  # letters kept together at either end of a word
+# marshal: loads in half the time of JSON (every batch worker pays it); its
+# format is CPython's own, so a parsed copy is named after the interpreter too
+_PYTHON = f"py{sys.version_info.major}{sys.version_info.minor}"
 
 
 @contextlib.contextmanager
@@ -89,11 +93,8 @@ def cache_dir() -> Path:
 
 def _cache_file(path: Path) -> Path:
     st = path.stat()
-    # marshal: loads in half the time of JSON (every batch worker pays it); its
-    # format is CPython's own, so the copy is named after the interpreter too
-    python = f"py{sys.version_info.major}{sys.version_info.minor}"
     name = (
-        f"{path.stem}-{st.st_size}-{st.st_mtime_ns}-pyphen{pyphen.__version__}-{python}-v2.marshal"
+        f"{path.stem}-{st.st_size}-{st.st_mtime_ns}-pyphen{pyphen.__version__}-{_PYTHON}-v2.marshal"
     )
     return cache_dir() / "hyphenation" / name
 
@@ -131,8 +132,7 @@ def _cached_patterns(path: Path) -> pyphen.HyphDict:
         tmp = target.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(marshal.dumps({"maxlen": hd.maxlen, "patterns": _shared(hd.patterns)}))
         os.replace(tmp, target)  # whole or not at all: two processes may write it at once
-        python = f"py{sys.version_info.major}{sys.version_info.minor}"
-        for older in target.parent.glob(f"{path.stem}-*-{python}*.marshal"):
+        for older in target.parent.glob(f"{glob.escape(path.stem)}-*-{_PYTHON}*.marshal"):
             if older != target:  # made from an older dictionary, pyphen or format
                 older.unlink(missing_ok=True)
     return hd
