@@ -12,7 +12,7 @@ from eccp_desktop.ui import settings as S
 from eccp_desktop.ui.display import exit_after_paint, exit_after_show
 from eccp_desktop.ui.frames import FirstPaint
 from eccp_desktop.ui.language import apply_language
-from eccp_desktop.ui.qt import QApplication, QIcon
+from eccp_desktop.ui.qt import QApplication, QIcon, QSize
 
 
 def create_app() -> QApplication:
@@ -21,9 +21,22 @@ def create_app() -> QApplication:
     app.setApplicationName("ECCP Factsheet Desktop")
     app.setOrganizationName("ECCP")
     # the icon of every window, and the link to eccp-desktop.desktop on Linux desktops
-    app.setWindowIcon(QIcon(str(resource("icons", "eccp-desktop.svg"))))
+    app.setWindowIcon(app_icon())
     app.setDesktopFileName("eccp-desktop")
     return app  # type: ignore[return-value]
+
+
+def app_icon() -> QIcon:
+    """The icon at each size rendered from its SVG (``make icons``).
+
+    PNGs, not the SVG: the SVG would load the QtSvg library and its icon
+    engine before the window's first paint (~1 ms), for nothing else.
+    """
+    icon = QIcon()
+    for path in sorted(resource("icons").glob("eccp-desktop-*.png")):
+        size = int(path.stem.rsplit("-", 1)[1])
+        icon.addFile(str(path), QSize(size, size))
+    return icon
 
 
 def run(args: argparse.Namespace) -> int:

@@ -149,6 +149,41 @@ def test_nothing_heavy_is_imported_before_the_window_paints(tmp_path: Path) -> N
     assert not (tmp_path / "data").exists()  # the store is not even opened
 
 
+_ICON_AT_EXIT = """
+import runpy, sys
+from PySide6.QtWidgets import QApplication
+_exit = QApplication.exit
+def report_and_exit(code=0):  # the window has painted
+    sizes = sorted(s.width() for s in QApplication.windowIcon().availableSizes())
+    with open("/proc/self/maps") as f:
+        svg = "libQt6Svg" in f.read()
+    print("icon", *sizes, "svg", svg, flush=True)
+    _exit(code)
+QApplication.exit = staticmethod(report_and_exit)
+sys.argv = ["eccp_desktop"]
+runpy.run_module("eccp_desktop", run_name="__main__", alter_sys=True)
+"""
+
+
+@pytest.mark.gui
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="reads Linux's /proc")
+def test_the_window_icon_comes_in_every_size_without_the_svg_library(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ECCP_EXIT_AFTER_PAINT="1")
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    run = subprocess.run(
+        [sys.executable, "-c", _ICON_AT_EXIT],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    # the sizes `make icons` renders; QtSvg is not loaded just for the icon
+    assert run.stdout.splitlines()[-1] == "icon 16 24 32 48 64 128 256 512 svg False"
+
+
 @pytest.mark.gui
 def test_a_second_process_on_the_same_store_gets_read_only(open_window, pl_store: Path) -> None:  # type: ignore[no-untyped-def]
     first = open_window(pl_store)  # holds the store's lock
