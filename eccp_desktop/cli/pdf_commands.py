@@ -269,11 +269,16 @@ class Workers:
         self.count = max(1, workers)
         self.langs = tuple(langs)
         self.pool: ProcessPoolExecutor | None = None
+        self._unfreeze = False
 
     def __enter__(self) -> Workers:
         if self.count > 1:
             # What this process holds now is inherited by forked workers: out of
             # the collector's way, their collections touch (and copy) none of it.
+            # Given back at the end, unless something was frozen before (the
+            # command line's start-up): freezing is not nested, and that is
+            # meant to stay frozen until the process ends.
+            self._unfreeze = gc.get_freeze_count() == 0
             gc.freeze()
             try:
                 self.pool = ProcessPoolExecutor(
@@ -296,8 +301,9 @@ class Workers:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
-        if self.count > 1:
+        if self._unfreeze:
             gc.unfreeze()
+            self._unfreeze = False
 
     def run(self, jobs: Sequence[Job]) -> Iterator[tuple[Job, str | None]]:
         """Each job with its outcome (None: written; else why not), as they finish."""

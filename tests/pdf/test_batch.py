@@ -131,6 +131,25 @@ def test_loading_the_pdf_stack_triggers_no_collection() -> None:
     assert enabled == "True"
 
 
+def test_a_batch_leaves_frozen_what_was_frozen_before_it(tmp_path: Path) -> None:
+    # the command line freezes its start-up for good: a batch must not thaw it
+    # (the exit would walk it all again); what the batch froze itself it gives back
+    import gc
+
+    try:
+        gc.freeze()
+        before = gc.get_freeze_count()
+        with Workers(2, ["en"]) as workers:
+            list(workers.map(_name_and_pid, jobs_for([_sheet("PL", 1)], ["en"], tmp_path)))
+        assert gc.get_freeze_count() >= before
+    finally:
+        gc.unfreeze()
+
+
+def _name_and_pid(job: Job) -> tuple[str, int]:
+    return job.name, os.getpid()
+
+
 _PARENT = os.getpid()
 
 
