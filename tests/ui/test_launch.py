@@ -15,6 +15,24 @@ from eccp_desktop.ui import display
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _window_env(tmp_path: Path, exit_after: str) -> dict[str, str]:
+    """A window process offscreen, with its own user folders and no ECCP_DB."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env[f"ECCP_EXIT_AFTER_{exit_after}"] = "1"
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    env.pop("ECCP_DB", None)
+    return env
+
+
+def _python(
+    *args: str, env: dict[str, str], timeout: int = 120
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
+
+
 @pytest.mark.parametrize(
     ("env", "expected"),
     [
@@ -43,14 +61,7 @@ def test_no_display_prints_one_line_and_exits_2(tmp_path: Path) -> None:
         if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     }
     env["ECCP_DB"] = str(tmp_path / "s.sqlite3")
-    run = subprocess.run(
-        [sys.executable, "-m", "eccp_desktop"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    run = _python("-m", "eccp_desktop", env=env, timeout=60)
     assert run.returncode == 2
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 1 and "xvfb-run" in lines[0] and "--help" in lines[0]
@@ -60,18 +71,7 @@ def test_no_display_prints_one_line_and_exits_2(tmp_path: Path) -> None:
 @pytest.mark.gui
 def test_exit_after_show_on_the_default_store(tmp_path: Path) -> None:
     """The installer's smoke test: first use seeds the demo, the first one is shown."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ECCP_EXIT_AFTER_SHOW="1")
-    env["XDG_DATA_HOME"] = str(tmp_path / "data")
-    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
-    env.pop("ECCP_DB", None)
-    run = subprocess.run(
-        [sys.executable, "-m", "eccp_desktop"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    run = _python("-m", "eccp_desktop", env=_window_env(tmp_path, "SHOW"))
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip().splitlines()[-1] == "window shown: CZ 2023"
     # the loop ended without the window's close: the store's lock file goes all the same
@@ -90,21 +90,11 @@ runpy.run_module("eccp_desktop", run_name="__main__", alter_sys=True)
 @pytest.mark.parametrize("store", ["default", "damaged"])
 def test_the_collector_runs_again_once_start_up_is_over(tmp_path: Path, store: str) -> None:
     """Start-up holds the cyclic collector (issue 16); shown or refused, it is back on after."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ECCP_EXIT_AFTER_SHOW="1")
-    env["XDG_DATA_HOME"] = str(tmp_path / "data")
-    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
-    env.pop("ECCP_DB", None)
+    env = _window_env(tmp_path, "SHOW")
     if store == "damaged":
         (tmp_path / "bad.sqlite3").write_bytes(b"not a database" * 100)
         env["ECCP_DB"] = str(tmp_path / "bad.sqlite3")
-    run = subprocess.run(
-        [sys.executable, "-c", _GC_AT_EXIT],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    run = _python("-c", _GC_AT_EXIT, env=env)
     assert run.returncode == (0 if store == "default" else 2), run.stderr
     # on, and what start-up built (modules, the window) is out of the collector's way
     assert run.stdout.strip().splitlines()[-1] == "gc True True"
@@ -124,17 +114,7 @@ def test_launch_refuses_without_display(
 @pytest.mark.gui
 def test_nothing_heavy_is_imported_before_the_window_paints(tmp_path: Path) -> None:
     """The start-up design: paint first, then SQLAlchemy, Babel and reportlab."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ECCP_EXIT_AFTER_PAINT="1")
-    env["XDG_DATA_HOME"] = str(tmp_path / "data")
-    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
-    run = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "eccp_desktop"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    run = _python("-X", "importtime", "-m", "eccp_desktop", env=_window_env(tmp_path, "PAINT"))
     assert run.returncode == 0, run.stderr
     imported = {
         line.rsplit("|", 1)[-1].strip()
@@ -168,17 +148,7 @@ runpy.run_module("eccp_desktop", run_name="__main__", alter_sys=True)
 @pytest.mark.gui
 @pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="reads Linux's /proc")
 def test_the_window_icon_comes_in_every_size_without_the_svg_library(tmp_path: Path) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ECCP_EXIT_AFTER_PAINT="1")
-    env["XDG_DATA_HOME"] = str(tmp_path / "data")
-    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
-    run = subprocess.run(
-        [sys.executable, "-c", _ICON_AT_EXIT],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    run = _python("-c", _ICON_AT_EXIT, env=_window_env(tmp_path, "PAINT"))
     assert run.returncode == 0, run.stderr
     # the sizes `make icons` renders; QtSvg is not loaded just for the icon
     assert run.stdout.splitlines()[-1] == "icon 16 24 32 48 64 128 256 512 svg False"
@@ -189,14 +159,7 @@ def test_a_second_process_on_the_same_store_gets_read_only(open_window, pl_store
     first = open_window(pl_store)  # holds the store's lock
     assert first.doc.editable
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ECCP_EXIT_AFTER_SHOW="1")
-    run = subprocess.run(
-        [sys.executable, "-m", "eccp_desktop", "--db", str(pl_store)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    run = _python("-m", "eccp_desktop", "--db", str(pl_store), env=env)
     assert run.returncode == 0, run.stderr
     assert "window shown: CZ 2023" in run.stdout
     assert "the factsheet is read-only" in run.stderr
