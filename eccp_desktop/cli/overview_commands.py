@@ -9,7 +9,6 @@ from eccp_desktop.cli.common import EXIT_OK, fail, open_store
 from eccp_desktop.cli.pdf_commands import one_language, write_atomically
 from eccp_desktop.i18n import _, current_language
 from eccp_desktop.pdf import PdfError
-from eccp_desktop.stateofplay import compute
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,6 +26,8 @@ def cmd_overview(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.is_dir() or not out.parent.is_dir():
         fail(_("{path}: give a PDF file name in an existing folder").format(path=out))
+    from eccp_desktop.stateofplay import compute  # only this command needs it
+
     with open_store(args) as store:
         sheets = store.load_all()
     state = compute(sheets, args.edition)

@@ -8,6 +8,7 @@ import os
 import sys
 from collections import Counter
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from eccp_desktop.cli.common import EXIT_ERRORS, EXIT_OK, load_factsheet
 from eccp_desktop.domain.model import (
@@ -15,10 +16,11 @@ from eccp_desktop.domain.model import (
 )
 from eccp_desktop.i18n import _, current_language, ngettext
 from eccp_desktop.i18n.formatting import country_name, format_date
-from eccp_desktop.i18n.places import place_label
-from eccp_desktop.validation import ERROR, INFO, WARNING, Result, validate
-from eccp_desktop.validation.labels import section_title
-from eccp_desktop.workflow import status_name
+
+# The rules load when a command validates: every command's start imports this
+# module to build the parser, and most never validate (~8 ms).
+if TYPE_CHECKING:
+    from eccp_desktop.validation import Result
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,6 +39,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from eccp_desktop.validation import ERROR, validate
+
     fs = load_factsheet(args)
     results = validate(fs)
     if args.json:
@@ -56,6 +60,8 @@ def _emit(text: str) -> None:
 
 def summary(results: list[Result]) -> str:
     """ "2 errors, 15 warnings, 1 note" (localised)."""
+    from eccp_desktop.validation import ERROR, INFO, WARNING
+
     counts = Counter(r.severity for r in results)
     return ", ".join(
         [
@@ -67,11 +73,17 @@ def summary(results: list[Result]) -> str:
 
 
 def _severity_label(severity: str) -> str:
+    from eccp_desktop.validation import ERROR, INFO, WARNING
+
     return {ERROR: _("error"), WARNING: _("warning"), INFO: _("note")}.get(severity, severity)
 
 
 def report(fs: Factsheet, results: list[Result]) -> str:
     """The readable report: a heading, the counts, then problems by section."""
+    from eccp_desktop.i18n.places import place_label
+    from eccp_desktop.validation.labels import section_title
+    from eccp_desktop.workflow import status_name
+
     lang = current_language()
     lines = [
         _("{code} {edition} ({country}), {status}, reference date {date}").format(
