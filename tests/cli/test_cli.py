@@ -57,18 +57,6 @@ def test_a_command_runs_with_the_collector_on(tmp_path: Path) -> None:
     assert run.stdout.strip().splitlines()[-1] == "gc True True"
 
 
-def test_a_command_starts_without_the_rules_it_does_not_use() -> None:
-    # every command imports the parser's modules; the rules and the state of play
-    # load only in the commands that use them (~47 M instructions of ~530 M)
-    code = (
-        "import sys, eccp_desktop.cli.app;"
-        "print(*[m for m in ('eccp_desktop.validation', 'eccp_desktop.stateofplay')"
-        " if m in sys.modules])"
-    )
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert run.stdout.strip() == ""
-
-
 def test_import_list_export_round_trip(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, demo_files: list[Path]
 ) -> None:
