@@ -34,8 +34,9 @@ def app_icon() -> QIcon:
     """
     icon = QIcon()
     for path in sorted(resource("icons").glob("eccp-desktop-*.png")):
-        size = int(path.stem.rsplit("-", 1)[1])
-        icon.addFile(str(path), QSize(size, size))
+        size = path.stem.rsplit("-", 1)[1]
+        if size.isdigit():  # eccp-desktop-48.png; any other file there is not an icon size
+            icon.addFile(str(path), QSize(int(size), int(size)))
     return icon
 
 
