@@ -163,3 +163,18 @@ def test_a_second_process_on_the_same_store_gets_read_only(open_window, pl_store
     assert run.returncode == 0, run.stderr
     assert "window shown: CZ 2023" in run.stdout
     assert "the factsheet is read-only" in run.stderr
+
+
+@pytest.mark.gui
+def test_a_png_without_a_size_in_its_name_is_no_icon(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eccp_desktop.ui.app import app_icon
+
+    icons = tmp_path / "icons"
+    icons.mkdir()
+    source = ROOT / "resources" / "icons" / "eccp-desktop-16.png"
+    for name in ("eccp-desktop-16.png", "eccp-desktop-old.png"):
+        (icons / name).write_bytes(source.read_bytes())
+    monkeypatch.setenv("ECCP_RESOURCES", str(tmp_path))
+    assert [s.width() for s in app_icon().availableSizes()] == [16]
