@@ -7,6 +7,8 @@ twice (to measure, then to draw); both are a large share of the render time.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -14,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaParser
 
+from eccp_desktop.pdf import hyphenation
 from eccp_desktop.pdf.layout_map import record_flowable
 
 
@@ -43,9 +46,21 @@ class Para(Paragraph):  # type: ignore[misc]
         else:  # plain text: the same single fragment the parser would make
             super().__init__(text, style, frags=[_template(style).clone(text=text)])
 
+    @contextlib.contextmanager
+    def _words_language(self) -> Iterator[None]:
+        """Line breaking hyphenates the words in the language they are written in:
+        a fallback is English whatever the rendering's language ("informa-tion",
+        never German's "informati-on")."""
+        if self.fallback:
+            with hyphenation.language("en"):
+                yield
+        else:
+            yield
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._wrapped != availWidth or "blPara" not in self.__dict__:
-            super().wrap(availWidth, availHeight)
+            with self._words_language():
+                super().wrap(availWidth, availHeight)
             self._wrapped = availWidth
         return self.width, self.height
 
@@ -55,9 +70,11 @@ class Para(Paragraph):  # type: ignore[misc]
         super().drawOn(canvas, x, y, _sW)
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
-        parts: list[Any] = super().split(availWidth, availHeight)
-        if self.map_path is not None:  # each piece, on its page, prints the same field
-            for part in parts:
+        with self._words_language():
+            parts: list[Any] = super().split(availWidth, availHeight)
+        for part in parts:
+            part.fallback = self.fallback  # the piece on the next page is English too
+            if self.map_path is not None:  # each piece, on its page, prints the same field
                 part.map_path = self.map_path
                 part.map_section = self.map_section
         return parts

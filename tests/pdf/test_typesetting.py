@@ -135,6 +135,20 @@ def hyphenated_lines(data: bytes) -> list[str]:
     return [ln for page in page_texts(data) for ln in page.splitlines() if ln.endswith("-")]
 
 
+def test_an_english_fallback_is_hyphenated_as_english_in_a_german_pdf() -> None:
+    # German's patterns break "least" as "le-ast"; English never breaks it. A text
+    # printed in English ([EN]) because it has no German is English at line ends too.
+    text = " ".join(["at least"] * 150)
+    line_ends = {}
+    for written_in in ("de", "en"):
+        fs = factories.polish_demo()
+        fs.sections["economic_context"] = {written_in: text}
+        data = render_factsheet(fs, "de")
+        line_ends[written_in] = {line.split()[-1] for line in hyphenated_lines(data)}
+    assert "le-" in line_ends["de"]  # the same words in German: German's break
+    assert "le-" not in line_ends["en"]
+
+
 @pytest.mark.parametrize(
     ("lang", "word"),
     [("ga", "Comhsheasmhacht"), ("fi", "Toimialakohtainen")],
