@@ -8,7 +8,6 @@ twice (to measure, then to draw); both are a large share of the render time.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -46,16 +45,11 @@ class Para(Paragraph):  # type: ignore[misc]
         else:  # plain text: the same single fragment the parser would make
             super().__init__(text, style, frags=[_template(style).clone(text=text)])
 
-    @contextlib.contextmanager
-    def _words_language(self) -> Iterator[None]:
+    def _words_language(self) -> contextlib.AbstractContextManager[None]:
         """Line breaking hyphenates the words in the language they are written in:
         a fallback is English whatever the rendering's language ("informa-tion",
         never German's "informati-on")."""
-        if self.fallback:
-            with hyphenation.language("en"):
-                yield
-        else:
-            yield
+        return hyphenation.language("en") if self.fallback else contextlib.nullcontext()
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._wrapped != availWidth or "blPara" not in self.__dict__:
