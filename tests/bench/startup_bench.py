@@ -3,8 +3,8 @@
 Three figures, each the median of several runs in the same session, timed
 from the launch to the moment the window is painted or shown (the process's
 tear-down after that is no waiting; the figures to exit are printed too):
-the floor (a QMainWindow with a menu bar, a tree and a table,
-exiting after its first paint); the application until its main window has
+the floor (a QMainWindow with a menu bar, a tree and a 200-row table, as
+issue 16 defines it, exiting after its first paint); the application until its main window has
 painted (``ECCP_EXIT_AFTER_PAINT``); and until the first demo factsheet is
 shown and editable (``ECCP_EXIT_AFTER_SHOW``). Targets (issue 16): <= 1.3x and
 <= 3.5x (compass 3x); the peak resident memory of the last <= 2x the floor's.
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (QApplication, QMainWindow, QSplitter, QTableWidge
 app = QApplication(sys.argv[:1])
 w = QMainWindow()
 m = w.menuBar().addMenu("&File"); m.addAction("&Quit", w.close)
-split = QSplitter(); tree = QTreeWidget(); table = QTableWidget(20, 6)
+split = QSplitter(); tree = QTreeWidget(); table = QTableWidget(200, 6)
 QTreeWidgetItem(tree, ["item"]); split.addWidget(tree); split.addWidget(table)
 w.setCentralWidget(split); w.resize(1280, 800)
 class Painted(QObject):
@@ -46,6 +46,35 @@ class Painted(QObject):
         return False
 p = Painted(); w.installEventFilter(p); w.show(); app.exec()
 """
+# The floor this bench timed until session 9: its table had 20 rows, not the
+# issue's 200 (~3 ms less). Still timed and its ratios printed, to compare
+# with the figures of earlier sessions' notes; the targets use the issue's.
+FLOOR_20_ROWS = FLOOR.replace("QTableWidget(200, 6)", "QTableWidget(20, 6)")
+assert FLOOR_20_ROWS != FLOOR
+
+# How both probes below reach QApplication.exit/quit: as the script itself
+# first imports PySide6.QtWidgets, not by importing it first. Imported first,
+# Qt would change the application's start: every module its launcher loads
+# before Qt (the package, i18n, platformdirs, ...) would then pass through
+# PySide's import hook and source scan, which the installed launcher never
+# does (ui/qt.py removes both as Qt loads): ~32 M instructions, ~4 ms, on the
+# application's side only. The floor imports Qt first anyway.
+WHEN_QT_LOADS = """
+class _WhenQtLoads:
+    def find_spec(self, name, path=None, target=None):
+        if name != "PySide6.QtWidgets":
+            return None
+        sys.meta_path.remove(self)
+        import importlib.util
+        spec = importlib.util.find_spec(name)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            run(module)
+            _probe(module.QApplication)
+        spec.loader.exec_module = exec_module
+        return spec
+sys.meta_path.insert(0, _WhenQtLoads())
+"""
 
 # Both the floor and the application run under this prologue: at exit the
 # child writes its own peak resident memory (VmHWM) to stderr. wait4's
@@ -53,7 +82,8 @@ p = Painted(); w.installEventFilter(p); w.show(); app.exec()
 # forked copy of this (large) bench process, so every child looked >= 138 MB.
 HWM_TAG = "ECCP_BENCH_VMHWM_KB"
 AT_TAG = "ECCP_BENCH_AT"  # CPU seconds and wall seconds at the moment (see the prologue)
-PROLOGUE = f"""
+PROLOGUE = (
+    f"""
 import atexit, sys
 AT_TAG = "{AT_TAG}"
 def _hwm():
@@ -70,19 +100,21 @@ atexit.register(_hwm)
 # window, the store and the interpreter down; ~115 ms of CPU for the app,
 # ~20 ms for the floor) is no time the user waits for.
 import os, time
-from PySide6.QtWidgets import QApplication as _QA
-_exit, _quit = _QA.exit, _QA.quit
-def _at():
-    t0 = float(os.environ.get("ECCP_BENCH_T0", "nan"))
-    sys.stderr.write(f"{AT_TAG} {{time.process_time()}} {{time.time() - t0}}\\n")
-def _exit_at(code=0):
-    _at()
-    _exit(code)
-def _quit_at():
-    _at()
-    _quit()
-_QA.exit, _QA.quit = staticmethod(_exit_at), staticmethod(_quit_at)
+def _probe(_QA):
+    _exit, _quit = _QA.exit, _QA.quit
+    def _at():
+        t0 = float(os.environ.get("ECCP_BENCH_T0", "nan"))
+        sys.stderr.write(f"{AT_TAG} {{time.process_time()}} {{time.time() - t0}}\\n")
+    def _exit_at(code=0):
+        _at()
+        _exit(code)
+    def _quit_at():
+        _at()
+        _quit()
+    _QA.exit, _QA.quit = staticmethod(_exit_at), staticmethod(_quit_at)
 """
+    + WHEN_QT_LOADS
+)
 RUN_APP = """
 import runpy
 sys.argv = ["eccp_desktop"]
@@ -146,10 +178,12 @@ def main() -> None:
         # first use seeds the demo store: not part of the figures
         _run(app, dict(env, ECCP_EXIT_AFTER_SHOW="1"))
         floor: list[Run] = []
+        floor_20: list[Run] = []
         painted: list[Run] = []
         shown: list[Run] = []
         for _ in range(RUNS):  # interleaved, so drift hits all three alike
             floor.append(_run([sys.executable, "-c", PROLOGUE + FLOOR], env))
+            floor_20.append(_run([sys.executable, "-c", PROLOGUE + FLOOR_20_ROWS], env))
             painted.append(_run(app, dict(env, ECCP_EXIT_AFTER_PAINT="1")))
             shown.append(_run(app, dict(env, ECCP_EXIT_AFTER_SHOW="1")))
         # on the store seeded above
@@ -160,18 +194,23 @@ def main() -> None:
     fw, pw, sw = (_median(x, "wall") for x in (floor, painted, shown))
     fx, px, sx = (_median(x, "cpu") for x in (floor, painted, shown))
     fm, sm = _median(floor, "rss"), _median(shown, "rss")
+    f20, fc20 = _median(floor_20, "at_wall"), _median(floor_20, "at_cpu")
     print(
         f"  (median of {RUNS} runs each, interleaved; from the launch to the moment painted or"
         " shown: wall clock, then the process's CPU time)"
     )
     print(
-        f"  floor (bare PySide6 window: menu bar, tree, table)  {f:6.3f} s            CPU {fc:6.3f} s"
+        f"  floor (bare PySide6 window: menu bar, tree, 200-row table) {f:6.3f} s            CPU {fc:6.3f} s"
     )
     print(
-        f"  main window painted                                 {p:6.3f} s  {p / f:4.2f}x floor  CPU {pc:6.3f} s  {pc / fc:4.2f}x"
+        f"  main window painted                                        {p:6.3f} s  {p / f:4.2f}x floor  CPU {pc:6.3f} s  {pc / fc:4.2f}x"
     )
     print(
-        f"  demo factsheet shown and editable                   {s:6.3f} s  {s / f:4.2f}x floor  CPU {sc:6.3f} s  {sc / fc:4.2f}x"
+        f"  demo factsheet shown and editable                          {s:6.3f} s  {s / f:4.2f}x floor  CPU {sc:6.3f} s  {sc / fc:4.2f}x"
+    )
+    print(
+        f"  against the 20-row floor of earlier sessions ({f20:.3f} s, CPU {fc20:.3f} s): painted "
+        f"{p / f20:.2f}x (CPU {pc / fc20:.2f}x), shown {s / f20:.2f}x (CPU {sc / fc20:.2f}x)"
     )
     print(
         f"  to the process's exit instead (as measured before session 5): floor {fw:.3f} s, "
@@ -195,12 +234,15 @@ def main() -> None:
 # Instructions executed to the moment, counted by valgrind: the same on a busy
 # or a quiet machine (the timings above move by +-20 % between runs here). The
 # process ends at the moment (os._exit), so tear-down is not counted either.
-AT_ONCE = """
+AT_ONCE = (
+    """
 import os, sys
-from PySide6.QtWidgets import QApplication as _QA
-_QA.exit = staticmethod(lambda code=0: os._exit(code))
-_QA.quit = staticmethod(lambda: os._exit(0))
+def _probe(_QA):
+    _QA.exit = staticmethod(lambda code=0: os._exit(code))
+    _QA.quit = staticmethod(lambda: os._exit(0))
 """
+    + WHEN_QT_LOADS
+)
 # The floor plus what every PySide6 window that names a Qt enum pays once:
 # building Python enums for the whole Qt namespace (Qt.Key alone has ~470
 # members) and for QStyle. Shown for reference: the targets stay on the floor.
@@ -226,7 +268,7 @@ def _instructions(code: str, env: dict[str, str]) -> int | None:
 
 
 def instruction_counts(env: dict[str, str]) -> tuple[int | None, ...] | None:
-    """Floor, floor with the enums, painted, shown; None without valgrind."""
+    """Floor, floor with the enums, painted, shown, 20-row floor; None without valgrind."""
     import shutil
 
     if shutil.which("valgrind") is None:
@@ -237,6 +279,7 @@ def instruction_counts(env: dict[str, str]) -> tuple[int | None, ...] | None:
         _instructions(AT_ONCE + WITH_ENUMS, env),
         _instructions(app, dict(env, ECCP_EXIT_AFTER_PAINT="1")),
         _instructions(app, dict(env, ECCP_EXIT_AFTER_SHOW="1")),
+        _instructions(AT_ONCE + FLOOR_20_ROWS, env),
     )
 
 
@@ -244,8 +287,8 @@ def report_instructions(counts: tuple[int | None, ...] | None) -> None:
     if counts is None:
         print("  instructions: valgrind is not installed (Debian package valgrind); skipped")
         return
-    floor, enums, painted, shown = counts
-    if not (floor and enums and painted and shown):
+    floor, enums, painted, shown, floor_20 = counts
+    if not (floor and enums and painted and shown and floor_20):
         print("  instructions: valgrind gave no count; skipped")
         return
     print("  instructions executed to the moment (valgrind; the same on a busy machine):")
@@ -259,6 +302,10 @@ def report_instructions(counts: tuple[int | None, ...] | None) -> None:
     )
     print(
         f"    demo factsheet shown and editable       {shown / 1e6:7.0f} M  {shown / floor:4.2f}x"
+    )
+    print(
+        f"    against the 20-row floor ({floor_20 / 1e6:.0f} M): painted {painted / floor_20:4.2f}x,"
+        f" shown {shown / floor_20:4.2f}x"
     )
     targets.record("window painted, instructions / floor", painted / floor, 1.3)
     targets.record(
