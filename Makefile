@@ -71,5 +71,5 @@ clean: ## remove the venv, builds and compiled catalogs
 smoke: ## smoke-test the built bundle in dist/ (after make build)
 	$(PY) -m pytest -m bundle tests/bundle -p no:randomly
 
-icons: $(STAMP) ## re-render the icon's PNG/ICO/ICNS from resources/icons/eccp-desktop.svg
+icons: $(STAMP) ## re-render the app icon (PNG/ICO/ICNS) and the window's icons from their SVGs
 	$(PY) packaging/make_icons.py

@@ -1,4 +1,4 @@
-"""Render the application icon's PNG, ICO and ICNS files from its SVG.
+"""Render the application icon's PNG, ICO and ICNS files from its SVG, and the window's icons.
 
     python packaging/make_icons.py        (make icons)
 
@@ -6,7 +6,10 @@ The generated files are committed next to the SVG: the window and ``make
 run`` need them without a build step, and the build machine then needs no
 SVG renderer. Each PNG records the SHA-256 of the SVG it came from (a PNG
 text chunk), so a test notices when the SVG changed and this was not re-run.
-ICO and ICNS hold PNG images (Windows Vista+, macOS 10.7+), written here by
+The window's own icons (toolbar, menus, problems) are SVGs in ``actions/``,
+each rendered to PNGs of the sizes a toolbar, a menu and a high-DPI screen
+ask for. PNGs, not the SVGs, at run time: loading QtSvg before the window's
+first paint would cost more than all the PNGs. ICO and ICNS hold PNG images (Windows Vista+, macOS 10.7+), written here by
 hand so that no image library is needed.
 """
 
@@ -38,6 +41,8 @@ ICNS_TYPES = (
     (b"ic14", 512),
 )
 HASH_KEY = "eccp-svg-sha256"
+ACTIONS = ICONS / "actions"
+ACTION_SIZES = (16, 24, 32, 48)
 
 
 def svg_digest(svg: Path = SVG) -> str:
@@ -101,6 +106,11 @@ def main() -> int:
     (ICONS / f"{BASENAME}.ico").write_bytes(ico({s: pngs[s] for s in ICO_SIZES}))
     (ICONS / f"{BASENAME}.icns").write_bytes(icns(pngs))
     print(f"make_icons: {len(PNG_SIZES)} PNGs, {BASENAME}.ico and {BASENAME}.icns in {ICONS}")
+    svgs = sorted(ACTIONS.glob("*.svg"))
+    for svg in svgs:
+        for size, data in render(svg, set(ACTION_SIZES)).items():
+            (ACTIONS / f"{svg.stem}-{size}.png").write_bytes(data)
+    print(f"make_icons: {len(svgs)} window icons, {len(ACTION_SIZES)} sizes each, in {ACTIONS}")
     return 0
 
 

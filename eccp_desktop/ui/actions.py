@@ -7,7 +7,8 @@ from typing import Any
 from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.i18n import _, current_language
 from eccp_desktop.ui import settings as S
-from eccp_desktop.ui.qt import QAction, QKeySequence, QLocale, QStyle, QToolBar, is_valid
+from eccp_desktop.ui.icons import icon as named_icon
+from eccp_desktop.ui.qt import QAction, QKeySequence, QLocale, QToolBar, is_valid
 
 # The window is typed loosely here: naming MainWindow would import the module
 # that builds these actions (an import circle, even under TYPE_CHECKING).
@@ -17,13 +18,12 @@ MainWindow = Any
 class Actions:
     def __init__(self, w: MainWindow) -> None:
         self.w = w
-        style = w.style()
         K = QKeySequence.StandardKey
 
-        def act(icon: Any = None, keys: Any = None, slot: Any = None) -> QAction:
+        def act(icon: str | None = None, keys: Any = None, slot: Any = None) -> QAction:
             a = QAction(w)
             if icon is not None:
-                a.setIcon(style.standardIcon(icon))
+                a.setIcon(named_icon(icon))
             if keys is not None:
                 if isinstance(keys, list):
                     a.setShortcuts(keys)
@@ -35,16 +35,15 @@ class Actions:
                 a.triggered.connect(slot)
             return a
 
-        P = QStyle.StandardPixmap
-        self.import_ = act(P.SP_DialogOpenButton, K.Open, self._import)
-        self.new_factsheet = act(P.SP_FileIcon, None, self._new_factsheet)
-        self.export = act(P.SP_DialogSaveButton, K.SaveAs, self._export)
+        self.import_ = act("import", K.Open, self._import)
+        self.new_factsheet = act("new", None, self._new_factsheet)
+        self.export = act("export", K.SaveAs, self._export)
         self.import_comments = act(None, None, self._import_comments)
-        self.pdf_export = act(P.SP_FileDialogDetailedView, None, self._pdf_export)
-        self.pdf_preview = act(P.SP_FileDialogContentsView, QKeySequence("Ctrl+P"), self._preview)
+        self.pdf_export = act("pdf", None, self._pdf_export)
+        self.pdf_preview = act("preview", QKeySequence("Ctrl+P"), self._preview)
         self.quit = act(None, K.Quit, w.close)
-        self.undo = act(P.SP_ArrowBack, K.Undo)
-        self.redo = act(P.SP_ArrowForward, [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo = act("undo", K.Undo)
+        self.redo = act("redo", [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.add_row = act(None, QKeySequence("Ctrl+N"), lambda: self._table("add_row"))
         self.delete_rows = act(
             None, QKeySequence("Ctrl+Delete"), lambda: self._table("delete_selected")
@@ -53,9 +52,9 @@ class Actions:
         self.paste = act(None, K.Paste, lambda: self._clip("paste", "paste"))
         self.find = act(None, K.Find, lambda: w.navigator.filter.setFocus())
         self.next_problem = act(None, QKeySequence("F8"), self._next_problem)
-        self.validate = act(P.SP_BrowserReload, QKeySequence("F5"), self._validate)
+        self.validate = act("validate", QKeySequence("F5"), self._validate)
         self.submit = act(None, None, lambda: self._record("transition", "submitted"))
-        self.sign_off = act(P.SP_DialogApplyButton, None, lambda: self._record("open_sign_off"))
+        self.sign_off = act("sign-off", None, lambda: self._record("open_sign_off"))
         self.reopen = act(None, None, lambda: self._record("transition", "draft"))
         self.mark_reviewed = act(None, None, lambda: self._record("open_review"))
         self.next_edition = act(None, None, self._next_edition)

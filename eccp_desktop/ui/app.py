@@ -7,12 +7,12 @@ import sys
 
 from eccp_desktop.gcpause import resume_after_start_up
 from eccp_desktop.i18n import current_language
-from eccp_desktop.paths import resource
 from eccp_desktop.ui import settings as S
 from eccp_desktop.ui.display import exit_after_paint, exit_after_show
 from eccp_desktop.ui.frames import FirstPaint
+from eccp_desktop.ui.icons import app_icon
 from eccp_desktop.ui.language import apply_language
-from eccp_desktop.ui.qt import QApplication, QIcon, QSize
+from eccp_desktop.ui.qt import QApplication
 
 
 def create_app() -> QApplication:
@@ -24,20 +24,6 @@ def create_app() -> QApplication:
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("eccp-desktop")
     return app  # type: ignore[return-value]
-
-
-def app_icon() -> QIcon:
-    """The icon at each size rendered from its SVG (``make icons``).
-
-    PNGs, not the SVG: the SVG would load the QtSvg library and its icon
-    engine before the window's first paint (~1 ms), for nothing else.
-    """
-    icon = QIcon()
-    for path in sorted(resource("icons").glob("eccp-desktop-*.png")):
-        size = path.stem.rsplit("-", 1)[1]
-        if size.isdigit():  # eccp-desktop-48.png; any other file there is not an icon size
-            icon.addFile(str(path), QSize(int(size), int(size)))
-    return icon
 
 
 def run(args: argparse.Namespace) -> int:

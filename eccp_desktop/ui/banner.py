@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from eccp_desktop.ui.icons import icon
 from eccp_desktop.ui.qt import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
 INFO, WARNING = "info", "warning"
-# A symbol, not colour alone; the style's own icons, since an emoji is a
-# missing-glyph box in fonts without one (seen in the Bulgarian interface).
-_ICONS = {
-    INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
-    WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
-}
+# A symbol, not colour alone; an icon, since an emoji is a missing-glyph box
+# in fonts without one (seen in the Bulgarian interface).
+_ICONS = {INFO: "info", WARNING: "warning"}
 
 
 class Banner(QFrame):
@@ -48,8 +46,7 @@ class Banner(QFrame):
         self.clear_buttons()
         self.kind = kind
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        icon = self.style().standardIcon(_ICONS.get(kind, _ICONS[INFO]))
-        self.icon.setPixmap(icon.pixmap(size, size))
+        self.icon.setPixmap(icon(_ICONS.get(kind, _ICONS[INFO])).pixmap(size, size))
         self.label.setText(text)
         self.label.setAccessibleName(text)
         for title, slot in actions:

@@ -6,16 +6,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from eccp_desktop.i18n import N_, _, current_language, ngettext
+from eccp_desktop.ui.icons import icon
 from eccp_desktop.ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
-    QApplication,
     QHeaderView,
     QLineEdit,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
-    QStyle,
     Qt,
     QTableView,
     QVBoxLayout,
@@ -33,13 +32,7 @@ HEADERS = (
 )  # fmt: skip
 COUNT_MARKS = {ERRORS: "\u2716", WARNINGS: "\u26a0", COMMENTS: "\u270e"}  # ✎ as beside fields
 COUNTS = (ERRORS, WARNINGS, COMMENTS)
-STATUS_ICONS = {
-    "draft": QStyle.StandardPixmap.SP_FileIcon,
-    "submitted": QStyle.StandardPixmap.SP_ArrowForward,
-    "validated": QStyle.StandardPixmap.SP_DialogApplyButton,
-    "reviewed": QStyle.StandardPixmap.SP_DialogYesButton,
-    "published": QStyle.StandardPixmap.SP_DriveNetIcon,
-}
+STATUSES = ("draft", "submitted", "validated", "reviewed", "published")  # each has an icon
 
 
 @dataclass(slots=True)
@@ -118,9 +111,7 @@ class NavigatorModel(QAbstractTableModel):
             value = r.count(c)
             return "\u2026" if value is None else str(value)
         if role == R.DecorationRole and c == STATUS:
-            return QApplication.style().standardIcon(
-                STATUS_ICONS.get(r.status, STATUS_ICONS["draft"])
-            )
+            return icon(f"status-{r.status if r.status in STATUSES else 'draft'}")
         if role == R.ToolTipRole and c == STATUS and _signed_off_with_errors(r):
             from eccp_desktop.ui.record_page import STATUS_TITLES
 
@@ -130,7 +121,7 @@ class NavigatorModel(QAbstractTableModel):
                 r.errors or 0,
             ).format(status=_(STATUS_TITLES.get(r.status, r.status)), n=r.errors)
         if role == R.DecorationRole and c == ERRORS and r.errors:
-            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+            return icon("error")
         if role == R.TextAlignmentRole and c in (EDITION, *COUNTS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == R.UserRole and c in COUNTS:

@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from eccp_desktop.i18n import _, ngettext
+from eccp_desktop.ui.icons import icon
 from eccp_desktop.ui.qt import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QStyle,
     Qt,
     QToolButton,
     QTreeWidget,
@@ -24,11 +23,6 @@ from eccp_desktop.ui.qt import (
 
 PathRole = Qt.ItemDataRole.UserRole + 1
 SeverityRole = Qt.ItemDataRole.UserRole + 2
-ICONS = {
-    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
-}
 ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -78,7 +72,6 @@ class ProblemsView(QTreeWidget):
         self.setUpdatesEnabled(False)
         self.clear()
         groups: dict[str, QTreeWidgetItem] = {}
-        style = QApplication.style()
         restore = None
         for r in results:  # already in the factsheet's order
             group = groups.get(r.section)
@@ -89,7 +82,7 @@ class ProblemsView(QTreeWidget):
             place = place_label(factsheet, r.path, lang)
             item = QTreeWidgetItem(group, [r.message, severity_label(r.severity), place])
             item.setToolTip(2, r.path)
-            item.setIcon(0, style.standardIcon(ICONS.get(r.severity, ICONS["info"])))
+            item.setIcon(0, icon(r.severity if r.severity in ORDER else "info"))
             item.setData(0, PathRole, r.path)
             item.setData(0, SeverityRole, r.severity)
             item.setToolTip(0, f"{r.rule}: {r.message}")
@@ -167,7 +160,7 @@ class ProblemsPanel(QWidget):
             button.setCheckable(True)
             button.setChecked(True)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setIcon(QApplication.style().standardIcon(ICONS[severity]))
+            button.setIcon(icon(severity))
             button.toggled.connect(self.refilter)
             self.buttons[severity] = button
             bar.addWidget(button)

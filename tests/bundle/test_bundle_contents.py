@@ -36,6 +36,9 @@ def test_resources_schema_demo_and_icons(bundle_exe: Path) -> None:
     assert sorted(p.name for p in (res / "demo").glob("*.eccp.json")) == demo
     assert (res / "icons" / "eccp-desktop.svg").is_file()
     assert (res / "icons" / "eccp-desktop-256.png").is_file()
+    window_icons = sorted(p.name for p in (ROOT / "resources" / "icons" / "actions").glob("*.png"))
+    assert window_icons
+    assert sorted(p.name for p in (res / "icons" / "actions").glob("*.png")) == window_icons
 
 
 def test_a_compiled_catalog_for_every_translation(bundle_exe: Path) -> None:

@@ -1,4 +1,4 @@
-"""The application icon: the SVG and the files generated from it."""
+"""The application icon and the window's icons: the SVGs and the files generated from them."""
 
 from __future__ import annotations
 
@@ -88,3 +88,22 @@ def test_desktop_entry_points_at_the_executable_and_icon() -> None:
     assert lines["Icon"] == "eccp-desktop"
     assert lines["Terminal"] == "false"
     assert lines["Categories"].endswith(";")
+
+
+ACTION_SVGS = sorted(mi.ACTIONS.glob("*.svg"))
+
+
+def test_the_window_has_an_svg_for_each_icon_it_names() -> None:
+    from eccp_desktop.ui.icons import NAMES
+
+    assert sorted(NAMES) == [svg.stem for svg in ACTION_SVGS]
+
+
+@pytest.mark.parametrize("svg", ACTION_SVGS, ids=lambda p: p.stem)
+def test_each_window_icon_is_rendered_at_each_size_from_its_current_svg(svg: Path) -> None:
+    root = ET.parse(svg).getroot()
+    assert root.get("viewBox") == "0 0 24 24"
+    for size in mi.ACTION_SIZES:
+        width, height, texts = png_info((mi.ACTIONS / f"{svg.stem}-{size}.png").read_bytes())
+        assert (width, height) == (size, size)
+        assert texts.get(mi.HASH_KEY) == mi.svg_digest(svg), f"{svg.name} changed: run `make icons`"
