@@ -43,6 +43,11 @@ def language_name(code: str, lang: str, *, label: bool = False) -> str:
     return name[:1].upper() + name[1:] if label else name
 
 
+def own_language_label(code: str) -> str:
+    """A language as its speakers pick it from a list: "Polski (pl)", "English (en)"."""
+    return f"{language_name(code, code, label=True)} ({code})"
+
+
 def format_integer(value: int, lang: str) -> str:
     return babel_numbers.format_decimal(value, locale=locale(lang))
 

@@ -8,7 +8,7 @@ from eccp_desktop.domain.codes import EU_LANGUAGES
 from eccp_desktop.i18n import _, current_language
 from eccp_desktop.ui import settings as S
 from eccp_desktop.ui.icons import icon as named_icon
-from eccp_desktop.ui.qt import QAction, QKeySequence, QLocale, QToolBar, is_valid
+from eccp_desktop.ui.qt import QAction, QKeySequence, QToolBar, is_valid
 
 # The window is typed loosely here: naming MainWindow would import the module
 # that builds these actions (an import circle, even under TYPE_CHECKING).
@@ -71,7 +71,7 @@ class Actions:
         self.undo.setEnabled(False)
         self.redo.setEnabled(False)
 
-        self.languages: dict[str, QAction] = {}
+        self._languages: dict[str, QAction] = {}
         bar = w.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addActions([self.new_factsheet, self.import_, self.export])
@@ -97,14 +97,8 @@ class Actions:
         self.sheet_menu.addActions([self.next_edition, self.what_changed])
         self.settings_menu = bar.addMenu("")
         self.language_menu = self.settings_menu.addMenu("")
-
-        for lang in EU_LANGUAGES:
-            a = QAction(lang, w)
-            a.setCheckable(True)
-            a.setChecked(lang == current_language())
-            a.triggered.connect(lambda _c=False, lg=lang: self._language(lg))
-            self.language_menu.addAction(a)
-            self.languages[lang] = a
+        # its 24 entries are made as it first opens: the window paints sooner
+        self.language_menu.aboutToShow.connect(self._fill_language_menu)
         self.settings_menu.addAction(self.reviewer)
         self.settings_menu.addAction(self.identity)
         self.view_menu = bar.addMenu("")
@@ -193,10 +187,33 @@ class Actions:
         self.identity.setText(_("Your &name and organisation…"))
         self.about.setText(_("&About"))
         self.toolbar.setWindowTitle(_("Main toolbar"))
-        for lang, a in self.languages.items():
-            # each language in its own name (Qt's CLDR data: no Babel before paint)
-            native = QLocale(lang).nativeLanguageName() or lang
-            a.setText(f"{native[:1].upper()}{native[1:]} ({lang})")
+        self._name_languages()
+
+    @property
+    def languages(self) -> dict[str, QAction]:
+        """The interface language menu's entries, by language code."""
+        self._fill_language_menu()
+        return self._languages
+
+    def _fill_language_menu(self) -> None:
+        if self._languages:
+            return
+        for lang in EU_LANGUAGES:
+            a = QAction(lang, self.w)
+            a.setCheckable(True)
+            a.triggered.connect(lambda _c=False, lg=lang: self._language(lg))
+            self.language_menu.addAction(a)
+            self._languages[lang] = a
+        self._name_languages()
+
+    def _name_languages(self) -> None:
+        if not self._languages:
+            return
+        from eccp_desktop.i18n.formatting import own_language_label
+
+        for lang, a in self._languages.items():
+            # each in its own name: "English", not Qt's "American English" for en
+            a.setText(own_language_label(lang))
             a.setChecked(lang == current_language())
 
     # -- slots -----------------------------------------------------------------

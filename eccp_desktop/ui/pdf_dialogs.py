@@ -34,9 +34,9 @@ from eccp_desktop.ui.signing_dialogs import SigningBox
 
 def language_label(code: str) -> str:
     """A PDF language as a user picks it: "Polski (pl)" (its own name, then the code)."""
-    from eccp_desktop.i18n.formatting import language_name
+    from eccp_desktop.i18n.formatting import own_language_label
 
-    return f"{language_name(code, code, label=True)} ({code})"
+    return own_language_label(code)
 
 
 class _Renderer(QObject):

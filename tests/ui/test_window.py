@@ -222,3 +222,21 @@ def test_history_times_are_local_with_the_zone_and_a_four_digit_year(
         w.actions_.languages["en"].trigger()
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_the_interface_language_menu_lists_each_language_in_its_own_name(
+    open_window,
+    pl_store: Path,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    w = open_window(pl_store)
+    menu = w.actions_.language_menu
+    menu.popup(w.mapToGlobal(w.rect().center()))  # its entries are made as it opens
+    qtbot.waitUntil(menu.isVisible)
+    entries = {a.text(): a.isChecked() for a in menu.actions()}
+    menu.close()
+    assert len(entries) == 24
+    assert entries["English (en)"] is (current_language() == "en")
+    assert entries["Deutsch (de)"] is False
+    # each in its own name; not Qt's "American English", "Español de España"
+    assert {"Español (es)", "Ελληνικά (el)", "Български (bg)", "Gaeilge (ga)"} <= set(entries)
