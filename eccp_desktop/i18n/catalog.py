@@ -24,6 +24,8 @@ def translator(lang: str) -> gettext.NullTranslations:
     """The catalog for ``lang`` (cached); English source strings if none."""
     if lang == PSEUDO:
         return PseudoTranslations()
+    if lang == DEFAULT_LANGUAGE:  # the source strings themselves: no catalog to look for
+        return gettext.NullTranslations()
     return gettext.translation(DOMAIN, str(translations_dir()), [lang], fallback=True)
 
 
