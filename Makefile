@@ -1,6 +1,7 @@
 # ECCP Factsheet Desktop — the one task runner. `make help` lists the targets.
 SHELL := /bin/bash
-PYTHON ?= python3
+# Python 3.12 or newer (why: packaging/find_python.sh); make PYTHON=... to choose
+PYTHON ?= $(shell packaging/find_python.sh)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
@@ -14,6 +15,9 @@ help: ## this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || exit 1
+	@# a .venv of an older Python (3.11 before) is made again, not patched over
+	@if [ -x $(PY) ] && ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then rm -rf $(VENV); fi
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev,pdfpreview,build]'

@@ -287,8 +287,9 @@ PYTHON_EXCLUDED = (
     "pip",
     "setuptools",
     "pkg_resources",
-    "distutils",
     "wheel",
+    # not distutils: it left the standard library in 3.12, and setuptools'
+    # hook names it as an alias, which an exclusion here would contradict
 )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from eccp_desktop.cli.common import EXIT_OK, fail, store_target
 from eccp_desktop.i18n import _
@@ -18,8 +18,6 @@ from eccp_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
-
-T = TypeVar("T")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -67,7 +65,7 @@ def _server_url(raw: str) -> str:
     return raw
 
 
-def _run(url: str, work: Callable[[Engine], T]) -> T:
+def _run[T](url: str, work: Callable[[Engine], T]) -> T:
     """``work`` on an engine for ``url``; server refusals and faults in one line."""
     from sqlalchemy.exc import DBAPIError
 

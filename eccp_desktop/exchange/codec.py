@@ -13,12 +13,10 @@ import datetime as dt
 import types
 import typing
 from functools import cache
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, get_args, get_origin
 
 from eccp_desktop.domain import model
 from eccp_desktop.domain.codes import FORMAT_NAME, FORMAT_VERSION
-
-T = TypeVar("T")
 
 # Exchange keys that precede the factsheet's own fields.
 _HEADER = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION}
@@ -70,7 +68,7 @@ def _decode(hint: Any, value: Any) -> Any:
     return value
 
 
-def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+def from_dict[T](cls: type[T], data: dict[str, Any]) -> T:
     """Build ``cls`` from its exchange dictionary; absent keys take defaults."""
     hints = _hints(cls)  # type: ignore[arg-type]
     kwargs = {

@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
@@ -40,8 +40,6 @@ from eccp_desktop.store.errors import (
 from eccp_desktop.store.migrate import check_revision, upgrade
 
 _READ_FAILURES: tuple[type[Exception], ...] = (DBAPIError, *damage.READ_FAILURES)
-P = ParamSpec("P")
-R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +85,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _reading(method: Callable[P, R]) -> Callable[P, R]:
+def _reading[**P, R](method: Callable[P, R]) -> Callable[P, R]:
     """A read that meets an undecodable value says where the store is damaged."""
 
     @functools.wraps(method)

@@ -15,7 +15,6 @@ import random
 import time
 from collections import Counter
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
 
 from eccp_desktop.i18n import _
 from eccp_desktop.store.errors import ConflictError
@@ -25,8 +24,6 @@ RETRYABLE = frozenset({"40P01", "40001"})  # deadlock_detected, serialization_fa
 ATTEMPTS = 5
 PAUSE = 0.05  # seconds, doubled each time, with jitter
 
-P = ParamSpec("P")
-R = TypeVar("R")
 
 # What this process met, for the load test's report (and a diagnostics page):
 # per SQLSTATE the collisions retried, and under "gave up <SQLSTATE>" the writes
@@ -74,7 +71,7 @@ def connection_lost(error: BaseException) -> bool:
     return type(orig).__name__ in ("OperationalError", "InterfaceError")
 
 
-def retried(method: Callable[P, R]) -> Callable[P, R]:
+def retried[**P, R](method: Callable[P, R]) -> Callable[P, R]:
     """Run ``method`` again after a Collision, at most ATTEMPTS times, then ConflictError."""
 
     @functools.wraps(method)
