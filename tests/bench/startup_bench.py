@@ -291,7 +291,10 @@ def report_instructions(counts: tuple[int | None, ...] | None) -> None:
     if not (floor and enums and painted and shown and floor_20):
         print("  instructions: valgrind gave no count; skipped")
         return
-    print("  instructions executed to the moment (valgrind; the same on a busy machine):")
+    print(
+        "  instructions executed to the moment (valgrind; the same on a busy machine; for"
+        " reference: the targets are on the wall clock):"
+    )
     print(f"    floor                                   {floor / 1e6:7.0f} M")
     print(
         f"    floor naming one Qt enum and QStyle's    {enums / 1e6:7.0f} M  {enums / floor:4.2f}x"
@@ -307,10 +310,8 @@ def report_instructions(counts: tuple[int | None, ...] | None) -> None:
         f"    against the 20-row floor ({floor_20 / 1e6:.0f} M): painted {painted / floor_20:4.2f}x,"
         f" shown {shown / floor_20:4.2f}x"
     )
-    targets.record("window painted, instructions / floor", painted / floor, 1.3)
-    targets.record(
-        "demo shown and editable, instructions / floor", shown / floor, 3.5, note="compass 3x"
-    )
+    # Not recorded as targets: the are on the wall clock (and its CPU-time
+    # twin); an instruction count is a steadier proxy of them, printed above.
 
 
 def typing() -> None:
