@@ -9,8 +9,9 @@ text chunk), so a test notices when the SVG changed and this was not re-run.
 The window's own icons (toolbar, menus, problems) are SVGs in ``actions/``,
 each rendered to PNGs of the sizes a toolbar, a menu and a high-DPI screen
 ask for. PNGs, not the SVGs, at run time: loading QtSvg before the window's
-first paint would cost more than all the PNGs. ICO and ICNS hold PNG images (Windows Vista+, macOS 10.7+), written here by
-hand so that no image library is needed.
+first paint would cost more than all the PNGs. ICO and ICNS hold PNG images
+(Windows Vista+, macOS 10.7+), written here by hand so that no image library
+is needed.
 """
 
 from __future__ import annotations

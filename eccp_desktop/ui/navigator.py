@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from eccp_desktop.domain.codes import STATUSES
 from eccp_desktop.i18n import N_, _, current_language, ngettext
 from eccp_desktop.ui.icons import icon
 from eccp_desktop.ui.qt import (
@@ -32,7 +33,6 @@ HEADERS = (
 )  # fmt: skip
 COUNT_MARKS = {ERRORS: "\u2716", WARNINGS: "\u26a0", COMMENTS: "\u270e"}  # ✎ as beside fields
 COUNTS = (ERRORS, WARNINGS, COMMENTS)
-STATUSES = ("draft", "submitted", "validated", "reviewed", "published")  # each has an icon
 
 
 @dataclass(slots=True)
@@ -111,6 +111,7 @@ class NavigatorModel(QAbstractTableModel):
             value = r.count(c)
             return "\u2026" if value is None else str(value)
         if role == R.DecorationRole and c == STATUS:
+            # each status has its icon (status-draft, ...; tests/ui/test_icons.py)
             return icon(f"status-{r.status if r.status in STATUSES else 'draft'}")
         if role == R.ToolTipRole and c == STATUS and _signed_off_with_errors(r):
             from eccp_desktop.ui.record_page import STATUS_TITLES

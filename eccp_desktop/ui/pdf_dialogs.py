@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from eccp_desktop.i18n import _, ngettext
+from eccp_desktop.i18n.formatting import own_language_label
 from eccp_desktop.ui.qt import (
     QComboBox,
     QDialog,
@@ -30,13 +31,6 @@ from eccp_desktop.ui.qt import (
     Signal,
 )
 from eccp_desktop.ui.signing_dialogs import SigningBox
-
-
-def language_label(code: str) -> str:
-    """A PDF language as a user picks it: "Polski (pl)" (its own name, then the code)."""
-    from eccp_desktop.i18n.formatting import own_language_label
-
-    return own_language_label(code)
 
 
 class _Renderer(QObject):
@@ -93,7 +87,7 @@ class PdfExportDialog(QDialog):
         self.langs.setAccessibleName(_("Languages"))
         langs = list(dict.fromkeys(["en", *fs.languages]))
         for lang in langs:
-            item = QListWidgetItem(language_label(lang), self.langs)
+            item = QListWidgetItem(own_language_label(lang), self.langs)
             item.setData(Qt.ItemDataRole.UserRole, lang)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
@@ -181,7 +175,7 @@ class PdfExportDialog(QDialog):
 
     def _progress(self, i: int, lang: str) -> None:
         self.bar.setValue(i)
-        self.state.setText(_("Rendering {lang}…").format(lang=language_label(lang)))
+        self.state.setText(_("Rendering {lang}…").format(lang=own_language_label(lang)))
 
     def _finished(
         self, done: list[str], errors: list[str], maps: list[tuple[str, int, dict[str, Any]]]
@@ -253,7 +247,7 @@ class PdfPreview(QDialog):
         self.language = QComboBox(self)
         self.language.setAccessibleName(_("Language of the PDF"))
         for code in dict.fromkeys(["en", *fs.languages]):
-            self.language.addItem(language_label(code), code)
+            self.language.addItem(own_language_label(code), code)
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -313,7 +307,7 @@ class PdfPreview(QDialog):
 
         lang = self.language.currentData() or "en"
         self.setWindowTitle(_("PDF preview ({lang})").format(lang=lang))
-        self.message.setText(_("Rendering {lang}…").format(lang=language_label(lang)))
+        self.message.setText(_("Rendering {lang}…").format(lang=own_language_label(lang)))
         self._asked += 1
         asked, fs = self._asked, self.fs  # the copy: the window keeps editing its own
 
